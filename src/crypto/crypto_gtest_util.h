@@ -18,7 +18,9 @@ inline void ExpectAllPassed(const Tally& t, int count = -1) {
     ADD_FAILURE() << f;
   }
   EXPECT_EQ(t.fail, 0);
-  if (count >= 0) EXPECT_EQ(t.pass, count);
+  if (count >= 0) {
+    EXPECT_EQ(t.pass, count);
+  }
 }
 
 // The two implementations, for TEST_P suites.

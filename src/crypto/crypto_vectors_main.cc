@@ -27,7 +27,7 @@ using nearrt::crypto::testing::Backend;
 using nearrt::crypto::testing::Tally;
 
 constexpr uint64_t kTranscriptSeed = 0x6e65617272742d31;  // "nearrt-1"
-constexpr int kTranscriptRounds = 150;
+constexpr int kTranscriptRounds = 300;
 
 #ifndef NEARRT_SHARED_DIR
 #define NEARRT_SHARED_DIR "../shared"

@@ -82,7 +82,7 @@ Digest20 Ripemd160(std::span<const uint8_t> data) {
   for (; n >= 64; p += 64, n -= 64) Compress(h, p);
   // Padding: 0x80, zeros, 64-bit little-endian bit length.
   uint8_t tail[128] = {};
-  std::memcpy(tail, p, n);
+  if (n) std::memcpy(tail, p, n);
   tail[n] = 0x80;
   size_t tail_len = n < 56 ? 64 : 128;
   uint64_t bits = uint64_t(data.size()) * 8;

@@ -54,6 +54,7 @@ void Sha256::Update(std::span<const uint8_t> data) {
   const uint8_t* p = data.data();
   size_t n = data.size();
   total_len_ += n;
+  if (n == 0) return;  // also avoids memcpy from a null pointer
   if (buf_len_) {
     size_t take = std::min(n, 64 - buf_len_);
     std::memcpy(buf_ + buf_len_, p, take);
