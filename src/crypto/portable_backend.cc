@@ -5,8 +5,11 @@
 #include "crypto/p256.h"
 #include "crypto/ripemd160.h"
 #include "crypto/secp256k1.h"
+#include "crypto/sha256.h"
 
 namespace nearrt::crypto {
+
+Digest32 Sha256Hash(std::span<const uint8_t> data) { return portable::Sha256Hash(data); }
 
 Digest20 Ripemd160(std::span<const uint8_t> data) { return portable::Ripemd160(data); }
 

@@ -88,10 +88,14 @@ Digest32 Sha256::Finish() {
   return out;
 }
 
+namespace portable {
+
 Digest32 Sha256Hash(std::span<const uint8_t> data) {
   Sha256 s;
   s.Update(data);
   return s.Finish();
 }
+
+}  // namespace portable
 
 }  // namespace nearrt::crypto

@@ -1,6 +1,8 @@
-// SHA-256 (FIPS 180-4). Portable implementation: identical results on native
-// and emcc builds. Used for code hashes, trie node hashes and the sha256 host
-// function.
+// SHA-256 (FIPS 180-4). Used for code hashes, trie node hashes and the sha256
+// host function. The Sha256 class is the portable implementation everywhere;
+// the one-shot Sha256Hash uses OpenSSL natively (NEARRT_NATIVE_CRYPTO, several
+// times faster with SHA-NI) and the portable code under emcc. Results are
+// identical (tested).
 #pragma once
 
 #include <array>
@@ -27,5 +29,10 @@ class Sha256 {
 };
 
 Digest32 Sha256Hash(std::span<const uint8_t> data);
+
+namespace portable {
+// The in-project one-shot hash (what Sha256Hash is under emcc).
+Digest32 Sha256Hash(std::span<const uint8_t> data);
+}  // namespace portable
 
 }  // namespace nearrt::crypto

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "crypto/crypto_random_workload.h"
 #include "util/bytes.h"
 
 namespace nearrt::crypto {
@@ -29,6 +30,24 @@ TEST(Sha256, IncrementalEqualsOneShot) {
     s.Update(AsBytes(std::string_view(data).substr(split)));
     EXPECT_EQ(s.Finish(), Sha256Hash(AsBytes(data))) << split;
   }
+}
+
+// Sha256Hash (OpenSSL natively) equals the portable one-shot and the class on
+// every length around the block boundaries.
+TEST(Sha256, NativeEqualsPortableOnEveryLengthUpTo600) {
+  testing::TestRng rng(13);
+  for (size_t len = 0; len <= 600; ++len) {
+    Bytes msg(len);
+    rng.Fill(msg);
+    Digest32 native = Sha256Hash(msg);
+    EXPECT_EQ(native, portable::Sha256Hash(msg)) << len;
+    Sha256 s;
+    s.Update(msg);
+    EXPECT_EQ(native, s.Finish()) << len;
+  }
+  std::string million(1000000, 'a');
+  EXPECT_EQ(HexEncode(portable::Sha256Hash(AsBytes(million))),
+            "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
 }  // namespace
