@@ -31,9 +31,11 @@ const char kWasmUsage[] =
     "      instantiate FILE (no imports) and call export NAME; ARGS are parsed by\n"
     "      the parameter types (integers in decimal or 0x hex, floats in decimal).\n"
     "      --metered counts gas (cost 1 per instruction) and prints it.\n"
-    "  nearrt wasm spec PATH... [--metered] [--canonicalize-nans] [--eager] [--verbose]\n"
+    "  nearrt wasm spec PATH... [--metered] [--gas-sweep] [--canonicalize-nans] [--eager] [--verbose]\n"
     "      run spec tests: every .wast (converted with wast2json) or .json in the\n"
-    "      given files or directories; prints one line per file and a total.\n";
+    "      given files or directories; prints one line per file and a total.\n"
+    "      --gas-sweep reruns every call with one unit of gas less than it used\n"
+    "      (must run out of gas) and with exactly that much (must not).\n";
 
 bool ParseArg(const std::string& s, ValType t, uint64_t* out) {
   errno = 0;
@@ -224,6 +226,7 @@ int SpecCmd(const Args& args) {
     if (a == "--metered") opts.metered = true;
     else if (a == "--canonicalize-nans") opts.canonicalize_nans = true;
     else if (a == "--eager") opts.eager_translation = true;
+    else if (a == "--gas-sweep") opts.gas_sweep = true;
     else if (a == "--verbose" || a == "-v") opts.verbose = true;
     else if (a == "--help" || a == "-h") {
       std::fputs(kWasmUsage, stdout);

@@ -53,6 +53,17 @@ uint32_t MemoryInstance::Grow(uint64_t delta) {
   return uint32_t(old_pages);
 }
 
+bool MemoryInstance::Restore(std::span<const uint8_t> bytes) {
+  if (bytes.size() != size_) {
+    auto* p = static_cast<uint8_t*>(std::realloc(data_, bytes.empty() ? 1 : bytes.size()));
+    if (!p) return false;
+    data_ = p;
+    size_ = bytes.size();
+  }
+  if (!bytes.empty()) std::memcpy(data_, bytes.data(), bytes.size());
+  return true;
+}
+
 uint32_t TableInstance::Grow(uint64_t delta, uint64_t init) {
   uint64_t old = elems.size();
   uint64_t max = type.limits.has_max ? type.limits.max : 0xFFFFFFFFull;
@@ -93,6 +104,24 @@ TableInstance* Instance::GetTable(std::string_view name) const {
 GlobalInstance* Instance::GetGlobal(std::string_view name) const {
   ExternVal v;
   return GetExport(name, &v) && v.kind == ExternKind::Global ? v.global : nullptr;
+}
+
+Instance::State Instance::SaveState() const {
+  State s;
+  for (const MemoryInstance* m : memories_) s.memories.emplace_back(m->data(), m->data() + m->size());
+  for (const TableInstance* t : tables_) s.tables.push_back(t->elems);
+  for (const GlobalInstance* g : globals_) s.globals.push_back(g->value);
+  s.dropped_elems = dropped_elems_;
+  s.dropped_datas = dropped_datas_;
+  return s;
+}
+
+void Instance::RestoreState(const State& s) {
+  for (size_t i = 0; i < memories_.size() && i < s.memories.size(); ++i) memories_[i]->Restore(s.memories[i]);
+  for (size_t i = 0; i < tables_.size() && i < s.tables.size(); ++i) tables_[i]->elems = s.tables[i];
+  for (size_t i = 0; i < globals_.size() && i < s.globals.size(); ++i) globals_[i]->value = s.globals[i];
+  dropped_elems_ = s.dropped_elems;
+  dropped_datas_ = s.dropped_datas;
 }
 
 // ---------------------------------------------------------------------------

@@ -67,6 +67,8 @@ class MemoryInstance {
   // memory.grow semantics: old size in pages, or -1 (as uint32) on failure.
   uint32_t Grow(uint64_t delta_pages);
   bool InBounds(uint64_t offset, uint64_t len) const { return offset <= size_ && len <= size_ - offset; }
+  // Replaces size and contents (state snapshots for tools and tests).
+  bool Restore(std::span<const uint8_t> bytes);
 
  private:
   MemoryType type_;
@@ -113,6 +115,17 @@ class Instance {
   GlobalInstance* GetGlobal(std::string_view name) const;
   bool GetExport(std::string_view name, ExternVal* out) const;
   MemoryInstance* memory0() const { return memories_.empty() ? nullptr : memories_[0]; }
+
+  // Mutable state reachable from this instance (memories, tables, globals,
+  // dropped segments), for tools and tests that need to undo a call.
+  struct State {
+    std::vector<std::vector<uint8_t>> memories;
+    std::vector<std::vector<uint64_t>> tables;
+    std::vector<uint64_t> globals;
+    std::vector<bool> dropped_elems, dropped_datas;
+  };
+  State SaveState() const;
+  void RestoreState(const State& s);
 
  private:
   friend class Store;

@@ -176,7 +176,7 @@ class Runner {
     c.features = opts_.features;
     c.canonicalize_nans = opts_.canonicalize_nans;
     c.eager_translation = opts_.eager_translation;
-    if (opts_.metered) {
+    if (opts_.metered || opts_.gas_sweep) {
       c.metering.enabled = true;
       c.metering.op_cost = 1;
     }
@@ -208,7 +208,7 @@ class Runner {
   }
 
   void ResetThread() {
-    thread_.set_gas(~0ull);
+    thread_.set_gas(gas_limit_);
     thread_.set_stack_budget(~0ull);
   }
 
@@ -264,6 +264,41 @@ class Runner {
     return true;
   }
 
+  // See SpecOptions::gas_sweep. Returns an error description or "".
+  std::string GasSweep(const json& action, const ExecResult& first, Instance* target,
+                       const Instance::State& before) {
+    const std::string* type = GetString(action, "type");
+    if (!type || *type != "invoke") return "";
+    uint64_t used = ~0ull - first.gas_left;
+    ExecResult r;
+    std::vector<uint64_t> res;
+    std::string why;
+    if (used > 0) {
+      gas_limit_ = used - 1;
+      target->RestoreState(before);
+      DoAction(action, &r, &res, &why);
+      if (r.trap != TrapCode::OutOfGas)
+        return "with gas " + std::to_string(used - 1) + " (one below the " + std::to_string(used) +
+               " used) expected out of gas, got " + TrapMessage(r.trap);
+      if (r.gas_left > used - 1 || r.oog_attempted <= r.gas_left)
+        return "inconsistent out-of-gas report: left " + std::to_string(r.gas_left) + " attempted " +
+               std::to_string(r.oog_attempted);
+      // A smaller budget somewhere in the middle must run out too.
+      gas_limit_ = used / 2;
+      target->RestoreState(before);
+      DoAction(action, &r, &res, &why);
+      if (r.trap != TrapCode::OutOfGas && used / 2 < used)
+        return "with gas " + std::to_string(used / 2) + " expected out of gas, got " + TrapMessage(r.trap);
+    }
+    gas_limit_ = used;
+    target->RestoreState(before);
+    DoAction(action, &r, &res, &why);
+    gas_limit_ = ~0ull;
+    if (r.trap != first.trap) return std::string("with exactly the gas used, got ") + TrapMessage(r.trap);
+    if (r.gas_left != 0) return "with exactly the gas used, " + std::to_string(r.gas_left) + " left";
+    return "";
+  }
+
   void Fail(SpecCounts* counts, const std::string& type, int line, const std::string& why) {
     counts->Add(type, 1);
     if (opts_.verbose) log_ << "  line " << line << ": " << type << " failed: " << why << "\n";
@@ -278,6 +313,7 @@ class Runner {
   std::map<std::string, Instance*> registered_;
   std::map<std::string, Instance*> named_;
   Instance* current_ = nullptr;
+  uint64_t gas_limit_ = ~0ull;
 };
 
 void Runner::Run(const json& commands, SpecCounts* counts) {
@@ -340,9 +376,22 @@ void Runner::Run(const json& commands, SpecCounts* counts) {
       ExecResult exec;
       std::vector<uint64_t> results;
       std::string why;
+      Instance* target = FindInstance(*ait);
+      Instance::State before;
+      if (opts_.gas_sweep && target) before = target->SaveState();
       if (!DoAction(*ait, &exec, &results, &why)) {
         Fail(counts, t, line, why);
         continue;
+      }
+      if (opts_.gas_sweep && target && exec.trap != TrapCode::CallStackExhausted) {
+        Instance::State after = target->SaveState();
+        std::string err = GasSweep(*ait, exec, target, before);
+        target->RestoreState(after);
+        if (!err.empty()) {
+          Fail(counts, "gas_sweep", line, err);
+        } else {
+          counts->Add("gas_sweep", 0);
+        }
       }
       if (t == "action") {
         if (exec.ok()) counts->Add(t, 0);

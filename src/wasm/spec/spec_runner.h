@@ -18,6 +18,10 @@ struct SpecOptions {
   bool canonicalize_nans = false;
   bool eager_translation = false;
   bool verbose = false;          // print every failure
+  // Metering self-check (implies metered): after each action that used U gas,
+  // rerun it with gas U-1 (must run out of gas) and U (must not), checking
+  // that charging chains is exactly per-instruction charging.
+  bool gas_sweep = false;
 };
 
 struct SpecCounts {
