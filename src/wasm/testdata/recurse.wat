@@ -1,0 +1,3 @@
+;; Unbounded recursion (nearcore's vm.md vector 13 shape).
+(module
+  (func $f (export "main") (call $f)))
