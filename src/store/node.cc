@@ -30,8 +30,8 @@ void StoreU64(uint8_t* p, uint64_t v) { std::memcpy(p, &v, 8); }
 
 uint8_t ValueFlags(const ValueSpec& v) {
   uint8_t f = Node::kHasValue;
-  if (v.bytes) f |= Node::kValueInline;
-  if (!v.bytes || v.len > kValueHashThreshold) f |= Node::kValueHash;
+  if (v.loaded) f |= Node::kValueInline;
+  if (!v.loaded || v.len > kValueHashThreshold) f |= Node::kValueHash;
   return f;
 }
 
@@ -161,7 +161,7 @@ void FinishHash(Node* n, const ValueSpec* value, Bytes* scratch) {
 NodeRef NewLeaf(ByteView hp_key, const ValueSpec& value, Bytes* scratch) {
   uint8_t flags = ValueFlags(value);
   size_t hash_bytes = (flags & Node::kValueHash) ? 32 : 0;
-  size_t inline_bytes = value.bytes ? value.len : 0;
+  size_t inline_bytes = value.loaded ? value.len : 0;
   Node* n = NodeFactory::Alloc(4 + hash_bytes + hp_key.size() + inline_bytes, NodeKind::kLeaf,
                                flags, static_cast<uint16_t>(hp_key.size()));
   uint8_t* b = NodeFactory::Body(n);
@@ -189,7 +189,7 @@ NodeRef NewBranch(uint16_t mask, Node* const* children, const ValueSpec* value,
                   uint64_t memory_usage, Bytes* scratch) {
   uint8_t flags = value ? ValueFlags(*value) : 0;
   size_t hash_bytes = (flags & Node::kValueHash) ? 32 : 0;
-  size_t inline_bytes = (value && value->bytes) ? value->len : 0;
+  size_t inline_bytes = (value && value->loaded) ? value->len : 0;
   int count = std::popcount(static_cast<unsigned>(mask));
   Node* n = NodeFactory::Alloc(kBranchHash + hash_bytes + sizeof(Node*) * count + inline_bytes,
                                NodeKind::kBranch, flags, 0);
@@ -222,7 +222,7 @@ StorageResult<NodeRef> NodeFromBytes(ByteView bytes, const CryptoHash& hash) {
   NodeRef node;
   switch (raw.kind) {
     case RawNodeKind::kLeaf: {
-      ValueSpec v{raw.value.length, nullptr, &raw.value.hash};
+      ValueSpec v{raw.value.length, false, nullptr, &raw.value.hash};
       if (raw.memory_usage != LeafMemoryUsage(raw.key.size(), raw.value.length)) {
         return Err(StorageError::Inconsistent("leaf memory usage mismatch in " + hash.ToBase58()));
       }
@@ -241,7 +241,7 @@ StorageResult<NodeRef> NodeFromBytes(ByteView bytes, const CryptoHash& hash) {
         std::memcpy(h.bytes.data(), raw.children + 32 * i, 32);
         kids[i] = NewStub(h).release();
       }
-      ValueSpec v{raw.value.length, nullptr, &raw.value.hash};
+      ValueSpec v{raw.value.length, false, nullptr, &raw.value.hash};
       node = NewBranch(raw.mask, kids, raw.HasValue() ? &v : nullptr, raw.memory_usage, nullptr);
       break;
     }

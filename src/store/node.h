@@ -133,8 +133,9 @@ class NodeRef {
 // Describes the value of a node being built.
 struct ValueSpec {
   uint32_t len = 0;
-  const uint8_t* bytes = nullptr;    // the value, or nullptr if not loaded
-  const CryptoHash* hash = nullptr;  // known hash (REQUIRED when bytes == nullptr)
+  bool loaded = false;               // the bytes are available
+  const uint8_t* bytes = nullptr;    // the value when loaded (may be null if len == 0)
+  const CryptoHash* hash = nullptr;  // known hash (REQUIRED when !loaded)
 };
 
 // Constructors. Each computes the node hash by serializing the node into

@@ -99,7 +99,7 @@ TEST(Node, InMemoryNodesSerializeLikeRawNodes) {
   Bytes scratch;
   const uint8_t key[] = {0x20, 0x01};
   const uint8_t value[] = {0x02};
-  NodeRef leaf = NewLeaf(key, ValueSpec{1, value, nullptr}, &scratch);
+  NodeRef leaf = NewLeaf(key, ValueSpec{1, true, value, nullptr}, &scratch);
   // trie.md §7.2: {01: 02} is a single leaf.
   EXPECT_EQ(leaf->hash.ToBase58(), "Ac3vNFGdui8YLeskQDxJwzQ8vk4gcUMhcsezLSzgeu6B");
   EXPECT_EQ(leaf->memory_usage(), 105u);

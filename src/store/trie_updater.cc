@@ -469,13 +469,16 @@ StorageResult<NodeRef> TrieUpdater::Build(uint32_t id, std::vector<Node*>& built
   if (u.value.kind == UValue::kNew) {
     const Bytes& v = values_[u.value.index];
     new_hash = CryptoHash::Of(v);
-    spec = ValueSpec{u.value.len, v.data(), &new_hash};
+    spec = ValueSpec{u.value.len, true, v.data(), &new_hash};
     if (collect_) deltas_.Add(new_hash, v);
   } else if (u.value.kind == UValue::kOld) {
     const Node* owner = u.value.owner;
     spec.len = owner->value_len();
     spec.hash = owner->stored_value_hash();
-    if (owner->value_inline()) spec.bytes = owner->inline_value().data();
+    if (owner->value_inline()) {
+      spec.loaded = true;
+      spec.bytes = owner->inline_value().data();
+    }
   }
   NodeRef node;
   switch (u.kind) {

@@ -1,0 +1,145 @@
+#include "store/rocksdb_backend.h"
+
+#include <rocksdb/cache.h>
+#include <rocksdb/db.h>
+#include <rocksdb/merge_operator.h>
+#include <rocksdb/options.h>
+#include <rocksdb/table.h>
+#include <rocksdb/write_batch.h>
+
+#include <cstring>
+
+namespace nearrt::store {
+namespace {
+
+int64_t DecodeRc(const rocksdb::Slice& v) {
+  if (v.size() < 8) return 0;
+  int64_t rc;
+  std::memcpy(&rc, v.data() + v.size() - 8, 8);
+  return rc;  // little-endian hosts only (all our native targets)
+}
+
+// Sums refcounts; keeps the payload of any operand that has one (nearcore
+// core/store/src/db/refcount.rs).
+class RefcountMerge : public rocksdb::AssociativeMergeOperator {
+ public:
+  bool Merge(const rocksdb::Slice&, const rocksdb::Slice* existing, const rocksdb::Slice& value,
+             std::string* new_value, rocksdb::Logger*) const override {
+    int64_t rc = DecodeRc(value);
+    rocksdb::Slice payload(value.data(), value.size() >= 8 ? value.size() - 8 : 0);
+    if (existing) {
+      rc += DecodeRc(*existing);
+      if (payload.empty() && existing->size() > 8) {
+        payload = rocksdb::Slice(existing->data(), existing->size() - 8);
+      }
+    }
+    if (rc <= 0) payload = rocksdb::Slice();
+    new_value->assign(payload.data(), payload.size());
+    new_value->append(reinterpret_cast<const char*>(&rc), 8);
+    return true;
+  }
+  const char* Name() const override { return "nearrt.RefcountMerge"; }
+};
+
+std::string NodeKey(const CryptoHash& h) {
+  std::string k(1, 'n');
+  k.append(reinterpret_cast<const char*>(h.bytes.data()), 32);
+  return k;
+}
+
+std::string MetaKey(const std::string& name) { return "m" + name; }
+
+StorageError FromStatus(const rocksdb::Status& s, const char* what) {
+  return StorageError::Internal(std::string("rocksdb ") + what + ": " + s.ToString());
+}
+
+}  // namespace
+
+struct RocksDbBackend::Impl {
+  std::unique_ptr<rocksdb::DB> db;
+  rocksdb::WriteOptions write_options;
+};
+
+RocksDbBackend::RocksDbBackend(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+RocksDbBackend::~RocksDbBackend() = default;
+
+StorageResult<std::unique_ptr<RocksDbBackend>> RocksDbBackend::Open(const std::string& path,
+                                                                   const RocksDbOptions& options) {
+  rocksdb::Options opts;
+  opts.create_if_missing = options.create_if_missing;
+  opts.merge_operator = std::make_shared<RefcountMerge>();
+  opts.IncreaseParallelism(2);
+  opts.max_open_files = 512;
+  rocksdb::BlockBasedTableOptions table;
+  if (options.block_cache_bytes) table.block_cache = rocksdb::NewLRUCache(options.block_cache_bytes);
+  opts.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
+  rocksdb::DB* db = nullptr;
+  rocksdb::Status s = rocksdb::DB::Open(opts, path, &db);
+  if (!s.ok()) return Err(FromStatus(s, ("open " + path).c_str()));
+  auto impl = std::make_unique<Impl>();
+  impl->db.reset(db);
+  impl->write_options.sync = options.sync;
+  return std::unique_ptr<RocksDbBackend>(new RocksDbBackend(std::move(impl)));
+}
+
+StorageResult<Bytes> RocksDbBackend::Get(const CryptoHash& hash) {
+  rocksdb::PinnableSlice v;
+  rocksdb::Status s =
+      impl_->db->Get(rocksdb::ReadOptions(), impl_->db->DefaultColumnFamily(), NodeKey(hash), &v);
+  if (s.IsNotFound() || (s.ok() && DecodeRc(v) <= 0)) {
+    return Err(StorageError::Missing(MissingTrieValueContext::kTrieStorage, hash));
+  }
+  if (!s.ok()) return Err(FromStatus(s, "get"));
+  return Bytes(v.data(), v.data() + v.size() - 8);
+}
+
+StorageResult<int64_t> RocksDbBackend::Refcount(const CryptoHash& hash) {
+  rocksdb::PinnableSlice v;
+  rocksdb::Status s =
+      impl_->db->Get(rocksdb::ReadOptions(), impl_->db->DefaultColumnFamily(), NodeKey(hash), &v);
+  if (s.IsNotFound()) return int64_t{0};
+  if (!s.ok()) return Err(FromStatus(s, "get"));
+  return DecodeRc(v);
+}
+
+StorageStatus RocksDbBackend::Write(const WriteBatch& batch) {
+  rocksdb::WriteBatch wb;
+  std::string value;
+  for (const auto& r : batch.refcounts()) {
+    value.assign(reinterpret_cast<const char*>(r.data.data()), r.data.size());
+    value.append(reinterpret_cast<const char*>(&r.delta), 8);
+    rocksdb::Status s = wb.Merge(NodeKey(r.hash), value);
+    if (!s.ok()) return Err(FromStatus(s, "batch merge"));
+  }
+  for (const auto& m : batch.meta()) {
+    rocksdb::Status s =
+        m.value ? wb.Put(MetaKey(m.key), rocksdb::Slice(reinterpret_cast<const char*>(m.value->data()),
+                                                        m.value->size()))
+                : wb.Delete(MetaKey(m.key));
+    if (!s.ok()) return Err(FromStatus(s, "batch put"));
+  }
+  rocksdb::Status s = impl_->db->Write(impl_->write_options, &wb);
+  if (!s.ok()) return Err(FromStatus(s, "write"));
+  return {};
+}
+
+StorageResult<std::optional<Bytes>> RocksDbBackend::GetMeta(const std::string& key) {
+  std::string v;
+  rocksdb::Status s = impl_->db->Get(rocksdb::ReadOptions(), MetaKey(key), &v);
+  if (s.IsNotFound()) return std::optional<Bytes>();
+  if (!s.ok()) return Err(FromStatus(s, "get meta"));
+  return std::optional<Bytes>(Bytes(v.begin(), v.end()));
+}
+
+StorageResult<std::vector<std::string>> RocksDbBackend::ListMeta(const std::string& prefix) {
+  std::vector<std::string> out;
+  std::unique_ptr<rocksdb::Iterator> it(impl_->db->NewIterator(rocksdb::ReadOptions()));
+  const std::string start = MetaKey(prefix);
+  for (it->Seek(start); it->Valid() && it->key().starts_with(start); it->Next()) {
+    out.push_back(it->key().ToString().substr(1));
+  }
+  if (!it->status().ok()) return Err(FromStatus(it->status(), "iterate meta"));
+  return out;
+}
+
+}  // namespace nearrt::store
