@@ -1,72 +1,24 @@
 #include "crypto/bls12_381_map.h"
+#include "crypto/bn254_bls12_381_vectors.h"
 
 #include <gtest/gtest.h>
 
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
-#include "util/bytes.h"
 
 namespace nearrt::crypto::bls12_381 {
 namespace {
 
-std::vector<std::string> Split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  std::string cur;
-  for (char c : s) {
-    if (c == sep) { out.push_back(cur); cur.clear(); } else { cur += c; }
-  }
-  out.push_back(cur);
-  return out;
-}
-
-Fp ParseFp(const std::string& h) { return Fp::FromHex(h.c_str()); }
-Fp2 ParseFp2(const std::string& h) {
-  auto p = Split(h, ',');
-  return {ParseFp(p[0]), ParseFp(p[1])};
-}
-
-template <class G, class F>
-void ExpectAffine(const G& p, const F& x, const F& y, const std::string& ctx) {
-  F ax, ay;
-  ASSERT_TRUE(p.ToAffine(&ax, &ay)) << ctx;
-  EXPECT_TRUE(ax == x) << ctx;
-  EXPECT_TRUE(ay == y) << ctx;
-}
+using crypto::RunRfc9380Vectors;
+using crypto::VectorReport;
 
 // RFC 9380 appendix J.9.1/J.9.2 (G1) and J.10.1/J.10.2 (G2) vectors.
 TEST(Bls12381Map, Rfc9380Vectors) {
-  auto file = ReadFile(std::string(NEARRT_SOURCE_DIR) + "/src/crypto/testdata/rfc9380_bls12381.txt");
-  ASSERT_TRUE(file.ok());
-  std::istringstream in(std::string(AsString(*file)));
-  std::string line;
-  int n = 0;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    auto f = Split(line, '|');
-    const std::string& kind = f[0];
-    if (kind == "g1map") {
-      ExpectAffine(MapToG1NoClear(ParseFp(f[1])), ParseFp(f[2]), ParseFp(f[3]), line);
-    } else if (kind == "g1nu") {
-      ExpectAffine(MapToG1(ParseFp(f[1])), ParseFp(f[2]), ParseFp(f[3]), line);
-    } else if (kind == "g1ro") {
-      G1 q = MapToG1NoClear(ParseFp(f[1])) + MapToG1NoClear(ParseFp(f[2]));
-      ExpectAffine(ClearCofactorG1(q), ParseFp(f[3]), ParseFp(f[4]), line);
-    } else if (kind == "g2map") {
-      ExpectAffine(MapToG2NoClear(ParseFp2(f[1])), ParseFp2(f[2]), ParseFp2(f[3]), line);
-    } else if (kind == "g2nu") {
-      ExpectAffine(MapToG2(ParseFp2(f[1])), ParseFp2(f[2]), ParseFp2(f[3]), line);
-    } else if (kind == "g2ro") {
-      G2 q = MapToG2NoClear(ParseFp2(f[1])) + MapToG2NoClear(ParseFp2(f[2]));
-      ExpectAffine(ClearCofactorG2(q), ParseFp2(f[3]), ParseFp2(f[4]), line);
-    } else {
-      FAIL() << line;
-    }
-    ++n;
-  }
-  EXPECT_EQ(n, 50);
+  VectorReport rep = RunRfc9380Vectors(std::string(NEARRT_SOURCE_DIR) + "/src/crypto/testdata");
+  for (const auto& f : rep.failures) ADD_FAILURE() << f;
+  EXPECT_EQ(rep.passed, 50);
 }
 
 Fp RandFp(std::mt19937_64& rng) {

@@ -1,9 +1,9 @@
 #include "crypto/bls12_381.h"
+#include "crypto/bn254_bls12_381_vectors.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <functional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -24,140 +24,27 @@ Bytes Cat(std::initializer_list<Bytes> parts) {
 }
 Bytes Sub(const Bytes& b, size_t from, size_t to) { return Bytes(b.begin() + from, b.begin() + to); }
 
-// nearcore tests/bls12381.rs converters from the EIP-2537 format.
-Bytes FixFp(const Bytes& fp) { return Sub(fp, 16, 64); }
-Bytes FixFp2(const Bytes& fp2) { return Cat({Sub(fp2, 80, 128), Sub(fp2, 16, 64)}); }
-Bytes FixG(const Bytes& g, bool g2) {
-  size_t h = g.size() / 2;
-  Bytes a = Sub(g, 0, h), b = Sub(g, h, g.size());
-  Bytes res = g2 ? Cat({FixFp2(a), FixFp2(b)}) : Cat({FixFp(a), FixFp(b)});
-  if (std::all_of(g.begin(), g.end(), [](uint8_t c) { return c == 0; })) res[0] |= 0x40;
-  return res;
-}
-Bytes FixSum(const Bytes& in, bool g2) {
-  size_t h = in.size() / 2;
-  return Cat({{0}, FixG(Sub(in, 0, h), g2), {0}, FixG(Sub(in, h, in.size()), g2)});
-}
-Bytes FixMul(const Bytes& in, bool g2) {
-  Bytes s = Sub(in, in.size() - 32, in.size());
-  std::reverse(s.begin(), s.end());
-  return Cat({FixG(Sub(in, 0, in.size() - 32), g2), s});
-}
-Bytes FixPairing(const Bytes& in) { return Cat({FixG(Sub(in, 0, 128), false), FixG(Sub(in, 128, 384), true)}); }
-
-struct CsvRow {
-  Bytes input;
-  std::string result;
-};
-std::vector<CsvRow> ReadCsv(const std::string& name) {
+// Result column of a nearcore/EIP-2537 CSV.
+std::vector<Bytes> CsvResults(const std::string& name) {
   auto file = ReadFile(std::string(NEARRT_SOURCE_DIR) + "/src/crypto/testdata/bls12381/" + name);
   EXPECT_TRUE(file.ok()) << name;
-  std::vector<CsvRow> rows;
-  if (!file.ok()) return rows;
+  std::vector<Bytes> out;
+  if (!file.ok()) return out;
   std::istringstream in(std::string(AsString(*file)));
   std::string line;
   std::getline(in, line);  // header
   while (std::getline(in, line)) {
-    if (line.empty()) continue;
-    size_t comma = line.find(',');
-    std::string res = line.substr(comma + 1);
-    if (!res.empty() && res.front() == '"') res = res.substr(1, res.size() - 2);
-    rows.push_back({Hex(line.substr(0, comma)), res});
+    if (!line.empty()) out.push_back(Hex(line.substr(line.find(',') + 1)));
   }
-  return rows;
+  return out;
 }
 
-using Fn = std::function<Result<Bls12381Output>(ByteView, bool)>;
-
-// Runs a CSV the way nearcore's eip2537_tests! macro does, with both
-// values of bls12381_not_in_group_fix. Returns the number of rows checked.
-int RunCsv(const std::string& name, size_t item, const std::function<Bytes(const Bytes&)>& fix,
-           const Fn& fn, bool expect_error, bool out_g2) {
-  int n = 0;
-  for (const auto& row : ReadCsv(name)) {
-    Bytes in;
-    for (size_t i = 0; i + item <= row.input.size(); i += item) {
-      Bytes f = fix(Sub(row.input, i, i + item));
-      in.insert(in.end(), f.begin(), f.end());
-    }
-    for (bool fixflag : {true, false}) {
-      auto r = fn(in, fixflag);
-      EXPECT_TRUE(r.ok()) << name << ": " << r.error().message;
-      if (!r.ok()) return -1;
-      if (expect_error) {
-        if (row.result.find("padded BE encoding are NOT zeroes") != std::string::npos) continue;
-        EXPECT_EQ(r->code, 1u) << name << " row " << n << " " << row.result;
-      } else {
-        EXPECT_EQ(r->code, 0u) << name << " row " << n;
-        EXPECT_EQ(HexEncode(r->out), HexEncode(FixG(Hex(row.result), out_g2))) << name << " row " << n;
-      }
-    }
-    ++n;
-  }
-  return n;
-}
-
+// All nearcore EIP-2537 CSVs (sum, mul, multiexp, map, pairing, error rows,
+// g1_add_x0) with nearcore's converters and both not_in_group_fix values.
 TEST(Bls12381, Eip2537Vectors) {
-  auto g1 = [](const Bytes& b) { return FixG(b, false); };
-  (void)g1;
-  auto sum1 = [](const Bytes& b) { return FixSum(b, false); };
-  auto sum2 = [](const Bytes& b) { return FixSum(b, true); };
-  auto mul1 = [](const Bytes& b) { return FixMul(b, false); };
-  auto mul2 = [](const Bytes& b) { return FixMul(b, true); };
-  Fn p1sum = Bls12381P1Sum, p2sum = Bls12381P2Sum;
-  Fn g1me = Bls12381G1Multiexp, g2me = Bls12381G2Multiexp;
-  Fn map1 = [](ByteView d, bool) { return Bls12381MapFpToG1(d); };
-  Fn map2 = [](ByteView d, bool) { return Bls12381MapFp2ToG2(d); };
-  EXPECT_EQ(RunCsv("g1_add.csv", 256, sum1, p1sum, false, false), 100);
-  EXPECT_EQ(RunCsv("g2_add.csv", 512, sum2, p2sum, false, true), 100);
-  EXPECT_EQ(RunCsv("g1_mul.csv", 160, mul1, g1me, false, false), 100);
-  EXPECT_EQ(RunCsv("g2_mul.csv", 288, mul2, g2me, false, true), 100);
-  EXPECT_EQ(RunCsv("g1_multiexp.csv", 160, mul1, g1me, false, false), 100);
-  EXPECT_EQ(RunCsv("g2_multiexp.csv", 288, mul2, g2me, false, true), 101);
-  EXPECT_EQ(RunCsv("fp_to_g1.csv", 64, FixFp, map1, false, false), 103);
-  EXPECT_EQ(RunCsv("fp2_to_g2.csv", 128, FixFp2, map2, false, true), 103);
-  EXPECT_EQ(RunCsv("multiexp_g1_error.csv", 160, mul1, g1me, true, false), 100);
-  EXPECT_EQ(RunCsv("multiexp_g2_error.csv", 288, mul2, g2me, true, true), 100);
-  EXPECT_EQ(RunCsv("fp_to_g1_error.csv", 64, FixFp, map1, true, false), 100);
-  EXPECT_EQ(RunCsv("fp2_to_g2_error.csv", 128, FixFp2, map2, true, true), 100);
-}
-
-TEST(Bls12381, PairingVectors) {
-  int n = 0;
-  for (const char* name : {"pairing.csv", "pairing_error.csv"}) {
-    for (const auto& row : ReadCsv(name)) {
-      Bytes in;
-      for (size_t i = 0; i + 384 <= row.input.size(); i += 384) {
-        Bytes f = FixPairing(Sub(row.input, i, i + 384));
-        in.insert(in.end(), f.begin(), f.end());
-      }
-      auto r = Bls12381PairingCheck(in);
-      ASSERT_TRUE(r.ok());
-      uint64_t want = row.result == std::string(63, '0') + "0"   ? 2
-                      : row.result == std::string(63, '0') + "1" ? 0
-                                                                 : 1;
-      EXPECT_EQ(*r, want) << name << " row " << n;
-      ++n;
-    }
-  }
-  EXPECT_EQ(n, 196);
-}
-
-// g1_add_x0.csv: sums involving (0, +-2), accepted only with the NEP-488 fix.
-TEST(Bls12381, AddX0Vectors) {
-  int n = 0;
-  for (const auto& row : ReadCsv("g1_add_x0.csv")) {
-    Bytes in = FixSum(row.input, false);
-    auto fixed = Bls12381P1Sum(in, true);
-    ASSERT_TRUE(fixed.ok());
-    ASSERT_EQ(fixed->code, 0u);
-    EXPECT_EQ(HexEncode(fixed->out), HexEncode(FixG(Hex(row.result), false)));
-    auto legacy = Bls12381P1Sum(in, false);
-    ASSERT_TRUE(legacy.ok());
-    EXPECT_EQ(legacy->code, 1u);
-    ++n;
-  }
-  EXPECT_EQ(n, 2);
+  VectorReport rep = RunBls12381CsvVectors(std::string(NEARRT_SOURCE_DIR) + "/src/crypto/testdata");
+  for (const auto& f : rep.failures) ADD_FAILURE() << f;
+  EXPECT_EQ(rep.passed, 2414);
 }
 
 // shared/testdata/crypto/bls12381-vectors.md decompress vectors (compressed
@@ -208,8 +95,8 @@ TEST(Bls12381, DecompressVectors) {
 TEST(Bls12381, DecompressRoundTrip) {
   for (bool g2 : {false, true}) {
     int n = 0;
-    for (const auto& row : ReadCsv(g2 ? "g2_add.csv" : "g1_add.csv")) {
-      Bytes full = FixG(Hex(row.result), g2);
+    for (const auto& result : CsvResults(g2 ? "g2_add.csv" : "g1_add.csv")) {
+      Bytes full = Eip2537PointToNear(result, g2);
       size_t half = full.size() / 2;
       Bytes comp = Sub(full, 0, half);
       if (full[0] & 0x40) {
