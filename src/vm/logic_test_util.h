@@ -103,8 +103,8 @@ Bytes TestPkBorsh(std::string_view base58_key);
 
 std::string CostsToString(const std::map<ExtCost, uint64_t>& costs);
 
-#define NEARRT_EXPECT_COSTS(vm, ...)                                        \
-  EXPECT_EQ(::nearrt::vm::testing::CostsToString((vm).TakeCosts()),         \
+#define NEARRT_EXPECT_COSTS(test_vm, ...)                                   \
+  EXPECT_EQ(::nearrt::vm::testing::CostsToString((test_vm).TakeCosts()),    \
             ::nearrt::vm::testing::CostsToString(std::map<ExtCost, uint64_t>{__VA_ARGS__}))
 
 // Host-error matchers.
