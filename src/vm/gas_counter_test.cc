@@ -218,8 +218,8 @@ TEST(GasCounterTest, SimpleContractGas) {
   ProfileData p = c.profile();
   p.ComputeWasmInstructionCost(c.burnt_gas());
   EXPECT_EQ(p.ext_cost(ExtCost::contract_loading_base), 35'445'963u);
-  EXPECT_EQ(p.ext_cost(ExtCost::contract_loading_bytes), 34u * 1'089'295);
-  EXPECT_EQ(p.wasm_gas, 8u * kOp);
+  EXPECT_EQ(p.ext_cost(ExtCost::contract_loading_bytes), 34ULL * 1'089'295);
+  EXPECT_EQ(p.wasm_gas, 8ULL * kOp);
 }
 
 // vm.md 5.2 vectors 23 and 27: the loading fee itself runs out of gas.

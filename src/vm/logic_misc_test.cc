@@ -470,7 +470,7 @@ TEST(LogicMiscTest, ValueReturnPaysDataReceipts) {
   ASSERT_EQ(o.return_data.kind, ReturnData::Kind::kValue);
   EXPECT_EQ(o.return_data.value, ToBytes("12345"));
   // 5 bytes x (send + exec) for each of 2 receivers, all burnt (test fees: 59357464).
-  EXPECT_EQ(o.profile.action_cost(ActionCost::new_data_receipt_byte), 2u * 2 * 5 * 59357464);
+  EXPECT_EQ(o.profile.action_cost(ActionCost::new_data_receipt_byte), 2ULL * 2 * 5 * 59357464);
   NEARRT_EXPECT_COSTS(vm, {E::base, 1}, {E::read_memory_base, 1}, {E::read_memory_byte, 5});
   EXPECT_EQ(o.burnt_gas, o.used_gas);
   // The last call wins.
