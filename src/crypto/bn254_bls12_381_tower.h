@@ -16,9 +16,42 @@
 #include <cstdint>
 #include <cstring>
 
+#if defined(__x86_64__) && !defined(__EMSCRIPTEN__)
+#include <immintrin.h>
+#define NEARRT_TOWER_X86_CARRY 1
+#endif
+
 namespace nearrt::crypto::tower {
 
 using u128 = unsigned __int128;
+
+// Add/subtract with carry. On x86-64 the intrinsics compile to adc/sbb
+// chains (GCC's code for the portable unsigned __int128 form is about twice
+// as long); both forms compute the same values.
+inline uint8_t AddC(uint8_t c, uint64_t a, uint64_t b, uint64_t* out) {
+#ifdef NEARRT_TOWER_X86_CARRY
+  unsigned long long o;
+  c = _addcarry_u64(c, a, b, &o);
+  *out = o;
+  return c;
+#else
+  u128 s = (u128)a + b + c;
+  *out = (uint64_t)s;
+  return (uint8_t)(s >> 64);
+#endif
+}
+inline uint8_t SubB(uint8_t b, uint64_t x, uint64_t y, uint64_t* out) {
+#ifdef NEARRT_TOWER_X86_CARRY
+  unsigned long long o;
+  b = _subborrow_u64(b, x, y, &o);
+  *out = o;
+  return b;
+#else
+  u128 d = (u128)x - y - b;
+  *out = (uint64_t)d;
+  return (uint8_t)((d >> 64) & 1);
+#endif
+}
 
 // ---------------------------------------------------------------------------
 // Compile-time helpers on little-endian limb arrays.
@@ -218,25 +251,30 @@ class Fp {
   }
   bool operator!=(const Fp& o) const { return !(*this == o); }
 
+  // r = s if s < p else s - p (s < 2p).
+  static void CondSubP(const uint64_t* s, uint64_t* r) {
+    uint64_t d[N];
+    uint8_t br = 0;
+    for (size_t i = 0; i < N; ++i) br = SubB(br, s[i], kP[i], &d[i]);
+    uint64_t mask = 0 - (uint64_t)br;  // borrow -> keep s
+    for (size_t i = 0; i < N; ++i) r[i] = (s[i] & mask) | (d[i] & ~mask);
+  }
   friend Fp operator+(const Fp& a, const Fp& b) {
+    uint64_t s[N];
+    uint8_t c = 0;  // no carry out: a, b < p < 2^(64N-1)
+    for (size_t i = 0; i < N; ++i) c = AddC(c, a.v[i], b.v[i], &s[i]);
     Fp r;
-    L s = a.v;
-    AddLimbs<N>(s, b.v);  // no carry: a, b < p < 2^(64N-1)
-    L d = s;
-    uint64_t borrow = SubLimbs<N>(d, kP);
-    uint64_t mask = 0 - borrow;  // borrow -> keep s
-    for (size_t i = 0; i < N; ++i) r.v[i] = (s[i] & mask) | (d[i] & ~mask);
+    CondSubP(s, r.v.data());
     return r;
   }
   friend Fp operator-(const Fp& a, const Fp& b) {
+    uint64_t d[N];
+    uint8_t br = 0;
+    for (size_t i = 0; i < N; ++i) br = SubB(br, a.v[i], b.v[i], &d[i]);
+    uint64_t mask = 0 - (uint64_t)br;
+    uint8_t c = 0;
     Fp r;
-    L d = a.v;
-    uint64_t borrow = SubLimbs<N>(d, b.v);
-    L pm;
-    uint64_t mask = 0 - borrow;
-    for (size_t i = 0; i < N; ++i) pm[i] = kP[i] & mask;
-    AddLimbs<N>(d, pm);
-    r.v = d;
+    for (size_t i = 0; i < N; ++i) c = AddC(c, d[i], kP[i] & mask, &r.v[i]);
     return r;
   }
   Fp operator-() const { return Zero() - *this; }
@@ -245,38 +283,45 @@ class Fp {
   Fp& operator*=(const Fp& o) { return *this = *this * o; }
   Fp Dbl() const { return *this + *this; }
   Fp Half() const {  // works on the Montgomery form directly (linear)
-    L x = v;
-    if (x[0] & 1) AddLimbs<N>(x, kP);  // p < 2^(64N-1): no overflow
+    uint64_t x[N];
+    uint64_t mask = 0 - (v[0] & 1);
+    uint8_t c = 0;
+    for (size_t i = 0; i < N; ++i) c = AddC(c, v[i], kP[i] & mask, &x[i]);  // < 2^(64N)
     Fp r;
-    r.v = ShrLimbs<N>(x, 1);
+    for (size_t i = 0; i < N; ++i) r.v[i] = (x[i] >> 1) | (i + 1 < N ? x[i + 1] << 63 : 0);
     return r;
   }
 
+  // Montgomery product (CIOS). With p < 2^(64N-1) every intermediate t stays
+  // below 2p, so t fits in N words plus one carry word per row and a single
+  // conditional subtraction finishes.
   friend Fp operator*(const Fp& a, const Fp& b) {
     uint64_t t[N] = {0};
     for (size_t i = 0; i < N; ++i) {
-      u128 x = (u128)a.v[0] * b.v[i] + t[0];
-      uint64_t A = (uint64_t)(x >> 64);
-      uint64_t t0 = (uint64_t)x;
-      uint64_t m = t0 * kInv;
-      u128 y = (u128)m * kP[0] + t0;
-      uint64_t C = (uint64_t)(y >> 64);
-      for (size_t j = 1; j < N; ++j) {
-        x = (u128)a.v[j] * b.v[i] + t[j] + A;
-        A = (uint64_t)(x >> 64);
-        y = (u128)m * kP[j] + (uint64_t)x + C;
-        C = (uint64_t)(y >> 64);
-        t[j - 1] = (uint64_t)y;
+      uint64_t c = 0;
+      for (size_t j = 0; j < N; ++j) {  // t += a * b[i]
+        u128 p = (u128)a.v[j] * b.v[i];
+        uint64_t lo = (uint64_t)p, hi = (uint64_t)(p >> 64);
+        hi += AddC(0, lo, t[j], &lo);
+        hi += AddC(0, lo, c, &lo);
+        t[j] = lo;
+        c = hi;
       }
-      t[N - 1] = C + A;
+      uint64_t top = c;
+      uint64_t m = t[0] * kInv;
+      c = 0;
+      for (size_t j = 0; j < N; ++j) {  // (t + m p) / 2^64
+        u128 p = (u128)m * kP[j];
+        uint64_t lo = (uint64_t)p, hi = (uint64_t)(p >> 64);
+        hi += AddC(0, lo, t[j], &lo);
+        hi += AddC(0, lo, c, &lo);
+        if (j) t[j - 1] = lo;
+        c = hi;
+      }
+      t[N - 1] = top + c;
     }
     Fp r;
-    L s;
-    for (size_t i = 0; i < N; ++i) s[i] = t[i];
-    L d = s;
-    uint64_t borrow = SubLimbs<N>(d, kP);
-    uint64_t mask = 0 - borrow;
-    for (size_t i = 0; i < N; ++i) r.v[i] = (s[i] & mask) | (d[i] & ~mask);
+    CondSubP(t, r.v.data());
     return r;
   }
   Fp Square() const { return *this * *this; }
