@@ -112,7 +112,7 @@ bool ReadInstr(BinaryReader& r, const Features& f, Instr* out, std::vector<uint3
     case Imm::None:
       break;
     case Imm::Block: {
-      uint8_t b;
+      uint8_t b = 0;
       if (!r.PeekU8(&b)) { ok = false; break; }
       if (b == 0x40) {
         r.Skip(1);
@@ -172,7 +172,7 @@ bool ReadInstr(BinaryReader& r, const Features& f, Instr* out, std::vector<uint3
         *error = "invalid result arity";
         return false;
       }
-      ValType t;
+      ValType t = ValType::I32;
       ok = ReadValType(r, f, &t);
       out->imm = uint64_t(t);
       break;
@@ -190,19 +190,19 @@ bool ReadInstr(BinaryReader& r, const Features& f, Instr* out, std::vector<uint3
       break;
     }
     case Imm::I32: {
-      int32_t v;
+      int32_t v = 0;
       ok = r.ReadS32(&v);
       out->imm = uint32_t(v);
       break;
     }
     case Imm::I64: {
-      int64_t v;
+      int64_t v = 0;
       ok = r.ReadS64(&v);
       out->imm = uint64_t(v);
       break;
     }
     case Imm::F32: {
-      uint32_t v;
+      uint32_t v = 0;
       ok = r.ReadFixed32(&v);
       out->imm = v;
       break;
@@ -211,7 +211,7 @@ bool ReadInstr(BinaryReader& r, const Features& f, Instr* out, std::vector<uint3
       ok = r.ReadFixed64(&out->imm);
       break;
     case Imm::RefType: {
-      uint8_t b;
+      uint8_t b = 0;
       ok = r.ReadU8(&b);
       if (ok && b != 0x70 && b != 0x6F) {
         *error = "malformed reference type";

@@ -67,12 +67,16 @@ Result<CompiledFunction*> Module::GetCompiled(uint32_t defined_index) const {
 }
 
 Result<std::shared_ptr<Module>> Module::Decode(std::span<const uint8_t> bytes,
-                                               const ModuleConfig& config) {
+                                               const ModuleConfig& config, size_t* error_offset) {
   std::shared_ptr<Module> m(new Module());
   m->config_ = config;
   m->bytes_.assign(bytes.begin(), bytes.end());
   ModuleDecoder decoder(m.get());
-  NEARRT_TRY(decoder.Decode());
+  Status st = decoder.Decode();
+  if (!st.ok()) {
+    if (error_offset) *error_offset = decoder.error_offset();
+    return Err(std::move(st).error());
+  }
   m->type_ids_.reserve(m->types_.size());
   for (const FuncType& t : m->types_) m->type_ids_.push_back(CanonicalTypeId(t));
   m->compiled_.reset(new CompiledFunction[m->bodies_.size()]);
@@ -93,6 +97,7 @@ Result<std::shared_ptr<Module>> Module::Decode(std::span<const uint8_t> bytes,
 // ModuleDecoder
 
 Status ModuleDecoder::Fail(size_t offset, const std::string& msg) {
+  error_offset_ = offset;
   return Err("at byte " + std::to_string(offset) + ": " + msg);
 }
 
@@ -171,7 +176,7 @@ Status ModuleDecoder::Decode() {
     return Fail(bytes.size(), "function and code section have inconsistent lengths");
   if (has_data_count_ && data_count_ != m_->datas_.size())
     return Fail(bytes.size(), "data count and data section have inconsistent lengths");
-  return ValidateBodies();
+  return OkStatus();
 }
 
 Status ModuleDecoder::DecodeTypes(BinaryReader& r) {
@@ -547,6 +552,13 @@ Status ModuleDecoder::DecodeCode(BinaryReader& r) {
     body.code_offset = uint32_t(br.Offset());
     if (size == 0 || m_->bytes_[body.body_end - 1] != 0x0B)
       return Fail(body.body_end, "malformed function body (missing end)");
+    // Validate as we go, so errors are reported in streaming order (as
+    // wasmparser, nearcore's validator, does).
+    if (refs_.size() < m_->func_types_.size()) refs_.resize(m_->func_types_.size());
+    m_->infos_.resize(i + 1);
+    Status st = ValidateFunctionBody(*m_, i, refs_, has_data_count_ ? int64_t(data_count_) : -1, &m_->infos_[i],
+                                     &error_offset_);
+    if (!st.ok()) return st;
   }
   return OkStatus();
 }
@@ -583,14 +595,6 @@ Status ModuleDecoder::DecodeData(BinaryReader& r) {
     seg.data_size = size;
     m_->datas_.push_back(seg);
   }
-  return OkStatus();
-}
-
-Status ModuleDecoder::ValidateBodies() {
-  if (refs_.size() < m_->func_types_.size()) refs_.resize(m_->func_types_.size());
-  m_->infos_.resize(m_->bodies_.size());
-  for (uint32_t i = 0; i < m_->bodies_.size(); ++i)
-    NEARRT_TRY(ValidateFunctionBody(*m_, i, refs_, has_data_count_, &m_->infos_[i]));
   return OkStatus();
 }
 

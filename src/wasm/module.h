@@ -36,10 +36,13 @@ struct FunctionInfo {
 
 class Module {
  public:
-  // Decodes and fully validates `bytes` (copied). Errors carry the byte
-  // offset and a message in the spirit of the spec's error classes.
+  // Decodes and fully validates `bytes` (copied), in streaming order (the
+  // first error in byte order is reported). Errors carry the byte offset and
+  // a message in the spirit of the spec's error classes; `error_offset`
+  // receives the offset too.
   static Result<std::shared_ptr<Module>> Decode(std::span<const uint8_t> bytes,
-                                                const ModuleConfig& config = {});
+                                                const ModuleConfig& config = {},
+                                                size_t* error_offset = nullptr);
   ~Module();
   Module(const Module&) = delete;
   Module& operator=(const Module&) = delete;

@@ -31,6 +31,8 @@ class ModuleDecoder {
  public:
   explicit ModuleDecoder(Module* m) : m_(m) {}
   Status Decode();
+  // Byte offset of the first error (valid after Decode failed).
+  size_t error_offset() const { return error_offset_; }
 
  private:
   Status Fail(size_t offset, const std::string& msg);
@@ -49,21 +51,20 @@ class ModuleDecoder {
   Status ReadLimits(BinaryReader& r, Limits* out, uint64_t max_allowed, const char* what);
   Status ReadTableType(BinaryReader& r, TableType* out);
   Status ReadConstExpr(BinaryReader& r, ValType expected, ConstExpr* out);
-  Status ValidateBodies();
 
   Module* m_;
   uint32_t declared_funcs_ = 0;  // function section count
   bool has_data_count_ = false;
   uint32_t data_count_ = 0;
   std::vector<bool> refs_;  // functions declared for ref.func (C.refs)
-  std::vector<size_t> ref_func_uses_;  // not used; ref.func in globals handled via refs_
+  size_t error_offset_ = 0;
   friend class FunctionValidator;
 };
 
 // Validates one function body; fills `info`. `refs[i]` tells whether function
-// i may be referenced by ref.func; `has_data_count` whether the module has a
-// data count section.
+// i may be referenced by ref.func; `num_datas` is the data count section's
+// value, or -1 without one. On failure `*error_offset` is set.
 Status ValidateFunctionBody(const Module& m, uint32_t defined_index, const std::vector<bool>& refs,
-                            bool has_data_count, FunctionInfo* info);
+                            int64_t num_datas, FunctionInfo* info, size_t* error_offset);
 
 }  // namespace nearrt::wasm

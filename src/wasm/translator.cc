@@ -863,7 +863,7 @@ Status Translator::Step(const Instr& in) {
       return OkStatus();
     case Op::Block:
     case Op::Loop: {
-      uint32_t np, nr;
+      uint32_t np = 0, nr = 0;
       BlockSig(in.block, &np, &nr);
       MaterializeLocalAliases();
       uint32_t h = Height();
@@ -877,7 +877,7 @@ Status Translator::Step(const Instr& in) {
       return OkStatus();
     }
     case Op::If: {
-      uint32_t np, nr;
+      uint32_t np = 0, nr = 0;
       BlockSig(in.block, &np, &nr);
       Cond cond = TakeCond();
       MaterializeLocalAliases();

@@ -102,8 +102,9 @@ SimpleSig Simple(Op op) {
 
 class FunctionValidator {
  public:
-  FunctionValidator(const Module& m, uint32_t idx, const std::vector<bool>& refs, bool has_data_count)
-      : m_(m), idx_(idx), refs_(refs), has_data_count_(has_data_count) {}
+  FunctionValidator(const Module& m, uint32_t idx, const std::vector<bool>& refs, int64_t num_datas)
+      : m_(m), idx_(idx), refs_(refs), has_data_count_(num_datas >= 0), num_datas_(num_datas) {}
+  size_t offset() const { return offset_; }
 
   Status Run(FunctionInfo* info);
 
@@ -209,6 +210,7 @@ class FunctionValidator {
   uint32_t idx_;
   const std::vector<bool>& refs_;
   bool has_data_count_;
+  int64_t num_datas_;
   std::vector<ValType> locals_;
   std::vector<uint8_t> vals_;
   std::vector<Ctrl> ctrls_;
@@ -420,12 +422,12 @@ Status FunctionValidator::Step(const Instr& in) {
     case Op::MemoryInit:
       NEARRT_TRY(CheckMemory());
       if (!has_data_count_) return Fail("data count section required");
-      if (in.a >= m_.datas().size()) return Fail("unknown data segment " + std::to_string(in.a));
+      if (int64_t(in.a) >= num_datas_) return Fail("unknown data segment " + std::to_string(in.a));
       if (!PopExpect(I) || !PopExpect(I) || !PopExpect(I)) return Fail("type mismatch (memory.init)");
       return OkStatus();
     case Op::DataDrop:
       if (!has_data_count_) return Fail("data count section required");
-      if (in.a >= m_.datas().size()) return Fail("unknown data segment " + std::to_string(in.a));
+      if (int64_t(in.a) >= num_datas_) return Fail("unknown data segment " + std::to_string(in.a));
       return OkStatus();
     case Op::MemoryCopy:
     case Op::MemoryFill:
@@ -482,9 +484,11 @@ Status FunctionValidator::Step(const Instr& in) {
 }  // namespace
 
 Status ValidateFunctionBody(const Module& m, uint32_t defined_index, const std::vector<bool>& refs,
-                            bool has_data_count, FunctionInfo* info) {
-  FunctionValidator v(m, defined_index, refs, has_data_count);
-  return v.Run(info);
+                            int64_t num_datas, FunctionInfo* info, size_t* error_offset) {
+  FunctionValidator v(m, defined_index, refs, num_datas);
+  Status st = v.Run(info);
+  if (!st.ok() && error_offset) *error_offset = v.offset();
+  return st;
 }
 
 }  // namespace nearrt::wasm
