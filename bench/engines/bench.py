@@ -37,13 +37,13 @@ class Kernel:
 # engines.md anchors; the others are kernels/extra.c.
 KERNELS = [
     Kernel('fib', 'run_fib', 35, 27, what='recursive fib(n): wasm->wasm calls'),
-    Kernel('sieve', 'run_sieve', 40, 3, what='1 MiB sieve, n passes: byte loads/stores, branches'),
-    Kernel('sha256', 'run_sha256', 800, 60, what='SHA-256 of 4 KiB, n passes: i32 ALU'),
-    Kernel('i64mix', 'run_i64mix', 100_000_000, 3_000_000, what='xorshift64, i64 mul and rem'),
-    Kernel('matmul', 'run_matmul', 40, 3, what='128x128 i32 matrix multiply, n passes'),
+    Kernel('sieve', 'run_sieve', 40, 2, what='1 MiB sieve, n passes: byte loads/stores, branches'),
+    Kernel('sha256', 'run_sha256', 800, 40, what='SHA-256 of 4 KiB, n passes: i32 ALU'),
+    Kernel('i64mix', 'run_i64mix', 100_000_000, 2_000_000, what='xorshift64, i64 mul and rem'),
+    Kernel('matmul', 'run_matmul', 40, 2, what='128x128 i32 matrix multiply, n passes'),
     Kernel('hostcall', 'run_hostcall', 20_000_000, 1_000_000, host=True,
            what='host calls: i64->i64 and a guest-memory write'),
-    Kernel('memcopy', 'run_memcopy', 100_000, 8_000, what='memcpy/memset as loops, 1..4096 bytes'),
+    Kernel('memcopy', 'run_memcopy', 100_000, 5_000, what='memcpy/memset as loops, 1..4096 bytes'),
     Kernel('bulkcopy', 'run_bulkcopy', 2_000_000, 200_000, wasm_flags=['-mbulk-memory'],
            what='the same with memory.copy/memory.fill'),
     Kernel('float', 'run_float', 800, 60, what='f64 Mandelbrot + f32 div/sqrt'),
@@ -52,9 +52,10 @@ KERNELS = [
 CONTRACT = 'runtime__runtime-params-estimator__res__fungible_token.wasm'
 CONTRACT_USERS = {'full': 300, 'quick': 20}  # the workload has 1 + 3 * users calls
 
-# wasm3 (clang build) seconds on this kind of machine, from shared/wasm/engines.md,
-# for the first five kernels at their full parameters.
-WASM3_ANCHOR = {'fib': 0.340, 'sieve': 0.740, 'sha256': 0.342, 'i64mix': 1.220, 'matmul': 0.961}
+# wasm3 (clang build) time / gcc -O2 time on this kind of machine, from
+# shared/wasm/engines.md, for the first five kernels at their full parameters.
+WASM3_OVER_GCC = {'fib': 0.340 / 0.013, 'sieve': 0.740 / 0.039, 'sha256': 0.342 / 0.014, 'i64mix': 1.220 / 0.305,
+                  'matmul': 0.961 / 0.020}
 
 ENGINES = ['native', 'metered', 'unmetered', 'interp', 'node', 'node_tf']
 ENGINE_TITLES = {
@@ -286,7 +287,7 @@ def machine_header(args, mode):
 
 def print_table(rows, mode, out):
     cols = ['kernel', 'param'] + [ENGINE_TITLES[e] for e in ENGINES] + \
-        ['gas/native', 'interp/gas', 'gas/nogas', 'gas/TF'] + (['gas/wasm3*'] if mode == 'full' else [])
+        ['gas/native', 'interp/gas', 'gas/nogas', 'gas/TF'] + (['vs wasm3*'] if mode == 'full' else [])
     table = []
     for row in rows:
         t = row['best']
@@ -401,7 +402,7 @@ def main():
             'r_interp': ratio(t['interp'], t['metered']),
             'r_meter': ratio(t['metered'], t['unmetered']),
             'r_tf': ratio(t['metered'], t['node_tf']),
-            'r_wasm3': ratio(t['metered'], WASM3_ANCHOR.get(kernel)) if mode == 'full' else None,
+            'r_wasm3': ratio(ratio(t['metered'], t['native']), WASM3_OVER_GCC.get(kernel)) if mode == 'full' else None,
         }
         rows.append(row)
         raw[kernel] = {'param': param, 'samples': samples, 'results': {e: sorted(r) for e, r in results.items()},
@@ -417,10 +418,17 @@ def main():
     out('gas/native = nearrt+gas / gcc -O2; interp/gas = wasm-interp / nearrt+gas (speed-up); '
         'gas/nogas = metering overhead; gas/TF = nearrt+gas / node --no-liftoff (TurboFan).')
     if mode == 'full':
-        out('gas/wasm3* = nearrt+gas / wasm3 (clang build) anchor times from shared/wasm/engines.md '
-            '(same kernels and parameters, measured earlier on this kind of machine).')
+        out('vs wasm3* = (nearrt+gas / gcc -O2 in this run) / (wasm3 / gcc -O2 in shared/wasm/engines.md, same '
+            'kernels and parameters): below 1 means nearrt is closer to native than wasm3 was; normalising by '
+            'native keeps it meaningful when the machine is uniformly slower than when the anchors were taken.')
     out('contract: the fungible-token workload (new_default_meta, then per user storage_deposit, ft_transfer, '
         'ft_balance_of; a fresh instance per call) on ' + CONTRACT + ' with a mock NEAR host; param = users.')
+    c = raw.get('contract', {}).get('extra', {}).get('metered')
+    if c and 'first' in c:
+        first, warm = float(c['first']), raw['contract']['samples']['metered'][-1]
+        out(f'contract: the first pass (lazy translation of the {c.get("translated", "?")} functions the workload '
+            f'reaches, plus cold caches) took {first * 1e3:.1f} ms, the timed warm pass {warm * 1e3:.1f} ms '
+            f'({files["users"] * 3 + 1} calls).')
     for kernel in kernels:
         if kernel != 'contract' and next(k for k in KERNELS if k.name == kernel).host:
             out(f'{kernel}: imports host functions: wasm-interp and the nearrt CLI cannot provide them (n/a).')
@@ -428,12 +436,13 @@ def main():
     load_rows = []
     if not args.no_load:
         out()
+        load_repeat = 2 if args.quick else 7
         out('Load cost of the contracts > 100 KB (what NEAR pays per call before running; best of '
-            f'{1 if args.quick else 3}; NEAR metering on):')
+            f'{load_repeat}; NEAR metering on; node compile: first compile only, V8 caches by bytes):')
         contracts = sorted((os.path.getsize(os.path.join(contracts_dir, f)), f) for f in os.listdir(contracts_dir)
                            if f.endswith('.wasm') and os.path.getsize(os.path.join(contracts_dir, f)) > 100_000)
         paths = [os.path.join(contracts_dir, f) for _, f in contracts]
-        r, _ = run_timed([args.driver, 'load', '--repeat', '1' if args.quick else '3'] + paths)
+        r, _ = run_timed([args.driver, 'load', '--repeat', str(load_repeat)] + paths)
         node_load = {}
         if args.node:
             rn, _ = run_timed([args.node, os.path.join(HERE, 'node', 'run_node.js'), 'load'] + paths)

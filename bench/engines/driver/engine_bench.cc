@@ -8,7 +8,8 @@
 //   engine_bench contract FILE [--metered] [--users N]
 //       the fungible-token workload (near_mock.h) on a real contract: a fresh
 //       instance per NEAR call, one warm-up pass then one timed pass; prints
-//       "result=DIGEST time=S first=S calls=N"; --verbose prints every call.
+//       "result=DIGEST time=S first=S calls=N translated=T/F" (functions the
+//       workload translated lazily); --verbose prints every call.
 //   engine_bench load FILE... [--repeat N] [--unmetered]
 //       what a NEAR call pays before running: decode+validate, translation of
 //       every function, instantiation; prints one line per file.
@@ -191,7 +192,10 @@ int ContractCmd(const std::vector<std::string>& args) {
   uint32_t digest = ContractPass(*mod, calls, near, thread, metered);
   double time = Since(t0);
   if (digest != first) Die("the two passes disagree");
-  std::printf("result=%" PRIu32 " time=%.6f first=%.6f calls=%zu\n", digest, time, first_time, calls.size());
+  size_t translated = 0, funcs = (*mod)->bodies().size();
+  for (uint32_t i = 0; i < funcs; ++i) translated += (*mod)->compiled_record(i)->code != nullptr;
+  std::printf("result=%" PRIu32 " time=%.6f first=%.6f calls=%zu translated=%zu/%zu\n", digest, time, first_time,
+              calls.size(), translated, funcs);
   return 0;
 }
 
