@@ -1,0 +1,252 @@
+#include "chain/local_chain.h"
+
+#include <nlohmann/json.hpp>
+
+#include "primitives/hash_ids.h"
+#include "runtime/state.h"
+
+namespace nearrt::chain {
+
+using nlohmann::json;
+using runtime::TrieKey;
+
+namespace {
+
+Result<Balance> ParseBal(const json& j) {
+  std::string s = j.is_string() ? j.get<std::string>() : j.dump();
+  auto v = vm::ParseBalance(s);
+  if (!v) return Err("invalid balance '" + s + "'");
+  return *v;
+}
+
+// a*n/d without overflowing u128 (a up to 2^100, n and d below 2^60).
+Balance MulDiv(Balance a, Balance n, Balance d) { return (a / d) * n + ((a % d) * n) / d; }
+
+}  // namespace
+
+Balance NextGasPrice(Balance price, Gas used, Gas limit, Balance min_price, Balance max_price) {
+  if (limit == 0) return price;
+  const Balance num = 1, den = 100;  // GAS_PRICE_ADJUSTMENT_RATE
+  Balance L = limit, U = used;
+  Balance numer = 2 * den * L + 2 * num * U - num * L;
+  Balance next = MulDiv(price, numer, 2 * den * L);
+  return std::clamp(next, min_price, max_price);
+}
+
+Result<Genesis> Genesis::FromJson(std::string_view text, const std::string& base_dir) {
+  json j = json::parse(text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return Err("genesis: invalid JSON");
+  Genesis g;
+  if (j.contains("chain_id")) g.chain_id = j["chain_id"].get<std::string>();
+  if (j.contains("protocol_version")) g.protocol_version = j["protocol_version"].get<uint32_t>();
+  if (j.contains("runtime_config")) g.runtime_config = j["runtime_config"].get<std::string>();
+  if (j.contains("gas_price")) { NEARRT_ASSIGN_OR_RETURN(g.gas_price, ParseBal(j["gas_price"])); }
+  if (j.contains("min_gas_price")) { NEARRT_ASSIGN_OR_RETURN(g.min_gas_price, ParseBal(j["min_gas_price"])); }
+  if (j.contains("max_gas_price")) { NEARRT_ASSIGN_OR_RETURN(g.max_gas_price, ParseBal(j["max_gas_price"])); }
+  if (j.contains("gas_limit")) g.gas_limit = j["gas_limit"].get<uint64_t>();
+  if (j.contains("genesis_height")) g.genesis_height = j["genesis_height"].get<uint64_t>();
+  if (j.contains("genesis_time")) g.genesis_time = j["genesis_time"].get<uint64_t>();
+  if (!j.contains("accounts") || !j["accounts"].is_array()) return Err("genesis: missing accounts");
+  for (const json& a : j["accounts"]) {
+    GenesisAccount ga;
+    NEARRT_ASSIGN_OR_RETURN(ga.account_id, AccountId::Parse(a.value("account_id", "")));
+    if (a.contains("amount")) { NEARRT_ASSIGN_OR_RETURN(ga.amount, ParseBal(a["amount"])); }
+    if (a.contains("locked")) { NEARRT_ASSIGN_OR_RETURN(ga.locked, ParseBal(a["locked"])); }
+    if (a.contains("test_key_seed")) {
+      ga.keys.emplace_back(Signer::FromSeed(KeyType::kEd25519, a["test_key_seed"].get<std::string>()).public_key(),
+                           AccessKey::FullAccess());
+    }
+    for (const json& k : a.value("keys", json::array())) {
+      std::string pk_text = k.is_string() ? k.get<std::string>() : k.value("public_key", "");
+      NEARRT_ASSIGN_OR_RETURN(PublicKey pk, PublicKey::Parse(pk_text));
+      AccessKey ak = AccessKey::FullAccess();
+      if (k.is_object() && k.contains("permission") && k["permission"].is_object()) {
+        const json& fc = k["permission"].value("FunctionCall", json::object());
+        ak.permission.kind = AccessKeyPermission::Kind::kFunctionCall;
+        if (fc.contains("allowance") && !fc["allowance"].is_null()) {
+          NEARRT_ASSIGN_OR_RETURN(Balance al, ParseBal(fc["allowance"]));
+          ak.permission.function_call.allowance = al;
+        }
+        ak.permission.function_call.receiver_id = fc.value("receiver_id", "");
+        ak.permission.function_call.method_names =
+            fc.value("method_names", std::vector<std::string>{});
+      }
+      ga.keys.emplace_back(std::move(pk), std::move(ak));
+    }
+    if (a.contains("code_file")) {
+      std::string path = a["code_file"].get<std::string>();
+      if (!path.empty() && path[0] != '/') path = base_dir + "/" + path;
+      NEARRT_ASSIGN_OR_RETURN(Bytes code, ReadFile(path));
+      ga.code = std::move(code);
+    } else if (a.contains("code_base64")) {
+      NEARRT_ASSIGN_OR_RETURN(Bytes code, Base64Decode(a["code_base64"].get<std::string>()));
+      ga.code = std::move(code);
+    }
+    for (const auto& [k, v] : a.value("data", json::object()).items()) {
+      NEARRT_ASSIGN_OR_RETURN(Bytes key, Base64Decode(k));
+      NEARRT_ASSIGN_OR_RETURN(Bytes val, Base64Decode(v.get<std::string>()));
+      ga.data[key] = val;
+    }
+    g.accounts.push_back(std::move(ga));
+  }
+  return g;
+}
+
+Result<std::unique_ptr<LocalChain>> LocalChain::Create(const Genesis& genesis,
+                                                       std::unique_ptr<store::StateStore> store) {
+  std::unique_ptr<LocalChain> c(new LocalChain());
+  c->genesis_ = genesis;
+  c->store_ = store ? std::move(store) : std::make_unique<store::StateStore>();
+  if (genesis.runtime_config == "test") {
+    NEARRT_ASSIGN_OR_RETURN(auto p, runtime::RuntimeParams::Test());
+    c->config_ = std::make_unique<runtime::RuntimeParams>(std::move(p));
+  } else {
+    NEARRT_ASSIGN_OR_RETURN(auto p, runtime::RuntimeParams::Mainnet(genesis.protocol_version));
+    c->config_ = std::make_unique<runtime::RuntimeParams>(std::move(p));
+  }
+  c->cache_ = std::make_unique<vm::ContractCache>();
+  c->height_ = genesis.genesis_height;
+  c->gas_price_ = genesis.gas_price;
+  const auto& su = c->config_->fees().storage_usage_config;
+  // Genesis state (StorageComputer: 100 per account, key/data records + 40, code).
+  store::TrieUpdate u = c->store_->NewUpdate(c->store_->head());
+  for (const auto& a : genesis.accounts) {
+    uint64_t usage = su.num_bytes_account;
+    AccountContract contract;
+    for (const auto& [pk, ak] : a.keys) {
+      runtime::SetAccessKey(u, a.account_id, pk, ak);
+      usage += pk.TrieIdLen() + ak.ToBorsh().size() + su.num_extra_bytes_record;
+    }
+    if (a.code) {
+      runtime::SetRaw(u, TrieKey::ContractCode(a.account_id), *a.code);
+      contract = AccountContract::FromLocalCodeHash(CryptoHash::Of(*a.code));
+      usage += a.code->size();
+    }
+    for (const auto& [k, v] : a.data) {
+      runtime::SetRaw(u, TrieKey::ContractData(a.account_id, k), v);
+      usage += k.size() + v.size() + su.num_extra_bytes_record;
+    }
+    runtime::SetAccount(u, a.account_id, Account(a.amount, a.locked, contract, usage));
+    c->genesis_supply_ += a.amount + a.locked;
+  }
+  store::StateChangeCause cause;
+  cause.kind = store::StateChangeCause::kInitialState;
+  u.Commit(cause);
+  NEARRT_ASSIGN_OR_RETURN(auto fin, runtime::FromStorage(u.Finalize(c->store_->update_options())));
+  NEARRT_TRY(runtime::FromStorage(c->store_->Commit(fin.trie)));
+  c->block_hash_ = CryptoHash::Of(fin.new_root().view());
+  auto& t = c->template_;
+  t.config = c->config_.get();
+  t.chain.chain_id = genesis.chain_id;
+  t.gas_limit = genesis.gas_limit;
+  t.contract_cache = c->cache_.get();
+  return c;
+}
+
+Result<BlockResult> LocalChain::ProduceBlock(const std::vector<SignedTransaction>& txs, bool record) {
+  BlockResult b;
+  b.height = height_ + 1;
+  b.gas_price = gas_price_;
+  b.prev_state_root = store_->head();
+  runtime::ApplyState st = template_;
+  st.block_height = b.height;
+  st.prev_block_hash = block_hash_;
+  st.block_timestamp = genesis_.genesis_time + b.height * 1'000'000'000ull;
+  st.gas_price = gas_price_;
+  st.random_seed = CreateHashIndex(block_hash_, b.height, 1);
+  store::Trie trie = store_->GetTrie(store_->head());
+  std::unique_ptr<store::TrieRecorder> recorder;
+  if (record) {
+    recorder = std::make_unique<store::TrieRecorder>();
+    trie.set_recorder(recorder.get());
+  }
+  b.incoming = std::move(pending_);
+  pending_.clear();
+  NEARRT_ASSIGN_OR_RETURN(b.apply, runtime::Apply(trie, st, b.incoming, txs));
+  NEARRT_TRY(runtime::FromStorage(store_->Commit(b.apply.trie)));
+  b.outcome_root = b.apply.OutcomeRoot();
+  pending_ = b.apply.outgoing_receipts;
+  total_burnt_ += b.apply.stats.tx_burnt_amount + b.apply.stats.other_burnt_amount;
+  BorshWriter w;
+  w.U64(b.height);
+  w.Fixed(block_hash_.view());
+  w.Fixed(b.apply.state_root.view());
+  w.Fixed(b.outcome_root.view());
+  block_hash_ = CryptoHash::Of(w.data());
+  b.block_hash = block_hash_;
+  height_ = b.height;
+  gas_price_ = NextGasPrice(gas_price_, b.apply.total_gas_burnt, genesis_.gas_limit,
+                            genesis_.min_gas_price, genesis_.max_gas_price);
+  return b;
+}
+
+Status LocalChain::RunUntilIdle(uint64_t max_blocks) {
+  for (uint64_t i = 0; i < max_blocks && !pending_.empty(); ++i) {
+    NEARRT_TRY(ProduceBlock({}));
+  }
+  // Delayed receipts are processed by later blocks too.
+  return {};
+}
+
+Result<std::optional<Account>> LocalChain::GetAccount(const AccountId& id) const {
+  store::TrieUpdate u = store_->NewUpdate(store_->head());
+  return runtime::GetAccount(u, id);
+}
+
+Result<std::optional<AccessKey>> LocalChain::GetAccessKey(const AccountId& id, const PublicKey& pk) const {
+  store::TrieUpdate u = store_->NewUpdate(store_->head());
+  return runtime::GetAccessKey(u, id, pk);
+}
+
+Result<std::optional<Bytes>> LocalChain::GetContractData(const AccountId& id, ByteView key) const {
+  store::TrieUpdate u = store_->NewUpdate(store_->head());
+  return runtime::GetRaw(u, TrieKey::ContractData(id, key));
+}
+
+Result<vm::VMOutcome> LocalChain::ViewCall(const AccountId& id, const std::string& method,
+                                           ByteView args) const {
+  store::TrieUpdate u = store_->NewUpdate(store_->head());
+  NEARRT_ASSIGN_OR_RETURN(auto acc, runtime::GetAccount(u, id));
+  if (!acc || acc->contract().kind != AccountContract::Kind::kLocal) return Err("no contract on " + id.str());
+  NEARRT_ASSIGN_OR_RETURN(auto code, runtime::GetRaw(u, TrieKey::ContractCode(id)));
+  if (!code) return Err("no contract code");
+  store::AccountingCache cache;
+  runtime::ReceiptManager rm;
+  runtime::RuntimeExt ext(u, cache, rm, id, CryptoHash(), height_, template_.chain, true);
+  vm::VMContext ctx;
+  ctx.current_account_id = id;
+  ctx.signer_account_id = id;
+  ctx.predecessor_account_id = id;
+  ctx.refund_to_account_id = id;
+  ctx.input = std::make_shared<const Bytes>(args.begin(), args.end());
+  ctx.block_height = height_;
+  ctx.account_balance = acc->amount();
+  ctx.account_locked_balance = acc->locked();
+  ctx.storage_usage = acc->storage_usage();
+  ctx.account_contract.kind = vm::AccountContract::Kind::kLocal;
+  ctx.account_contract.hash = acc->contract().hash;
+  ctx.random_seed = Bytes(32, 0);
+  ctx.view_config = vm::ViewConfig{config_->vm.max_gas_burnt_view};
+  vm::ContractCode cc{std::make_shared<const Bytes>(std::move(*code)), acc->contract().hash};
+  auto r = vm::Run(cc, method, ext, ctx, config_->vm, cache_.get());
+  if (!r.ok()) return Err(r.error().Message());
+  return std::move(r).value();
+}
+
+Result<Balance> LocalChain::ComputeTotalBalances() const {
+  store::TrieUpdate u = store_->NewUpdate(store_->head());
+  Bytes prefix{store::col::kAccount};
+  NEARRT_ASSIGN_OR_RETURN(auto it, runtime::FromStorage(u.Iter(prefix)));
+  Balance total = 0;
+  while (true) {
+    NEARRT_ASSIGN_OR_RETURN(auto k, runtime::FromStorage(it.Next()));
+    if (!k) break;
+    NEARRT_ASSIGN_OR_RETURN(auto v, runtime::FromStorage(u.Get(*k)));
+    if (!v) continue;
+    NEARRT_ASSIGN_OR_RETURN(Account a, Account::FromBorsh(*v));
+    total += a.amount() + a.locked();
+  }
+  return total;
+}
+
+}  // namespace nearrt::chain

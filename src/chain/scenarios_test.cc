@@ -1,0 +1,237 @@
+// End-to-end scenarios on the local chain: balances to the yoctoNEAR and
+// total supply conserved (genesis supply = balances + burnt) once idle.
+#include <gtest/gtest.h>
+
+#include "chain/local_chain.h"
+#include "primitives/hash_ids.h"
+#include "store/partial_storage.h"
+
+namespace nearrt::chain {
+namespace {
+
+AccountId Id(const char* s) { return *AccountId::Parse(s); }
+Balance B(const char* s) { return *vm::ParseBalance(s); }
+const Balance kNear = B("1000000000000000000000000");
+
+std::string SharedContract(const char* name) {
+  return std::string(NEARRT_SHARED_DIR) + "/testdata/contracts/" + name;
+}
+
+struct Env {
+  std::unique_ptr<LocalChain> chain;
+  std::map<std::string, Nonce> nonces;
+
+  explicit Env(const char* config = "mainnet", std::vector<GenesisAccount> extra = {}) {
+    Genesis g;
+    g.runtime_config = config;
+    for (const char* name : {"alice.near", "bob.near", "near"}) {
+      GenesisAccount a;
+      a.account_id = Id(name);
+      a.amount = kNear * 1000;
+      a.keys.emplace_back(Signer::FromSeed(KeyType::kEd25519, name).public_key(), AccessKey::FullAccess());
+      g.accounts.push_back(std::move(a));
+    }
+    for (auto& e : extra) g.accounts.push_back(std::move(e));
+    auto c = LocalChain::Create(g);
+    EXPECT_TRUE(c.ok()) << (c.ok() ? "" : c.error().message);
+    chain = std::move(*c);
+  }
+  SignedTransaction Tx(const char* signer, const char* receiver, std::vector<Action> actions,
+                       const char* key_seed = nullptr) {
+    Signer s = Signer::FromSeed(KeyType::kEd25519, key_seed ? key_seed : signer);
+    Transaction tx;
+    tx.signer_id = Id(signer);
+    tx.receiver_id = Id(receiver);
+    tx.public_key = s.public_key();
+    std::string nk = std::string(signer) + "/" + s.public_key().ToString();
+    if (!nonces.count(nk)) nonces[nk] = chain->height() * 1'000'000;
+    tx.nonce.nonce = ++nonces[nk];
+    tx.block_hash = chain->last_block_hash();
+    tx.actions = std::move(actions);
+    return SignedTransaction::Sign(tx, s);
+  }
+  BlockResult Block(std::vector<SignedTransaction> txs) {
+    auto b = chain->ProduceBlock(txs);
+    EXPECT_TRUE(b.ok()) << (b.ok() ? "" : b.error().message);
+    return b.ok() ? std::move(*b) : BlockResult{};
+  }
+  Balance Amount(const char* id) {
+    auto a = chain->GetAccount(Id(id));
+    return a.ok() && *a ? (*a)->amount() : 0;
+  }
+  void Idle() { ASSERT_TRUE(chain->RunUntilIdle(50).ok()); }
+  void ExpectSupplyConserved() {
+    auto total = chain->ComputeTotalBalances();
+    ASSERT_TRUE(total.ok());
+    EXPECT_EQ(chain->genesis_supply(), *total + chain->total_burnt());
+  }
+};
+
+const ExecutionOutcomeWithId* Find(const std::vector<ExecutionOutcomeWithId>& v, const CryptoHash& id) {
+  for (const auto& o : v) if (o.id == id) return &o;
+  return nullptr;
+}
+
+// Transfer alice -> bob at mainnet gas price 1e8: runtime.md §8.2 #17.
+TEST(Scenarios, TransferBalancesToTheYocto) {
+  Env env;
+  Balance alice0 = env.Amount("alice.near"), bob0 = env.Amount("bob.near");
+  auto tx = env.Tx("alice.near", "bob.near", {TransferAction{kNear}});
+  BlockResult b1 = env.Block({tx});
+  ASSERT_EQ(b1.apply.outcomes.size(), 1u);
+  EXPECT_EQ(b1.apply.outcomes[0].outcome.gas_burnt, 223'182'562'500u);
+  EXPECT_EQ(env.Amount("alice.near"), alice0 - kNear - B("245500818750000000000"));
+  BlockResult b2 = env.Block({});
+  ASSERT_GE(b2.apply.outcomes.size(), 1u);
+  const auto& r = b2.apply.outcomes[0].outcome;
+  EXPECT_EQ(r.gas_burnt, 223'182'562'500u);
+  EXPECT_EQ(r.tokens_burnt, B("22318256250000000000"));
+  ASSERT_EQ(r.receipt_ids.size(), 1u);  // the gas refund (trap: bought at 1e9)
+  EXPECT_EQ(env.Amount("bob.near"), bob0 + kNear);
+  env.Idle();
+  // Net fee 2 * 22_318_256_250_000_000_000 (runtime.md #17).
+  EXPECT_EQ(env.Amount("alice.near"), alice0 - kNear - B("44636512500000000000"));
+  env.ExpectSupplyConserved();
+}
+
+// Create account + deploy + call on a real contract (status_message).
+TEST(Scenarios, CreateDeployCall) {
+  Env env;
+  auto code = ReadFile(SharedContract("runtime__runtime-params-estimator__res__status_message.wasm"));
+  ASSERT_TRUE(code.ok());
+  PublicKey pk = Signer::FromSeed(KeyType::kEd25519, "status.alice.near").public_key();
+  auto tx = env.Tx("alice.near", "status.alice.near",
+                   {CreateAccountAction{}, TransferAction{kNear * 10}, AddKeyAction{pk, AccessKey::FullAccess()},
+                    DeployContractAction{*code}});
+  env.Block({tx});
+  BlockResult b2 = env.Block({});
+  ASSERT_FALSE(b2.apply.outcomes.empty());
+  EXPECT_FALSE(b2.apply.outcomes[0].outcome.status.is_failure())
+      << b2.apply.outcomes[0].outcome.status.failure.ToJson();
+  env.Idle();
+  auto call = env.Tx("bob.near", "status.alice.near",
+                     {FunctionCallAction{"set_status", ToBytes(R"({"message":"hello"})"), 30'000'000'000'000, 0}});
+  env.Block({call});
+  BlockResult b = env.Block({});
+  ASSERT_FALSE(b.apply.outcomes.empty());
+  EXPECT_FALSE(b.apply.outcomes[0].outcome.status.is_failure()) << b.apply.outcomes[0].outcome.status.failure.ToJson();
+  // Contract-created receipts are ActionV2; the refund is a plain Action.
+  for (const auto& r : b.apply.outgoing_receipts) EXPECT_EQ(r.kind, ReceiptKind::kAction);
+  env.Idle();
+  auto view = env.chain->ViewCall(Id("status.alice.near"), "get_status", ToBytes(R"({"account_id":"bob.near"})"));
+  ASSERT_TRUE(view.ok()) << view.error().message;
+  EXPECT_EQ(std::string(view->return_data.value.begin(), view->return_data.value.end()), "\"hello\"");
+  // Account creation burns the account-creation charge.
+  env.ExpectSupplyConserved();
+}
+
+// Account deletion with a beneficiary.
+TEST(Scenarios, DeleteAccountWithBeneficiary) {
+  Env env;
+  Balance bob0 = env.Amount("bob.near");
+  PublicKey pk = Signer::FromSeed(KeyType::kEd25519, "tmp.alice.near").public_key();
+  env.Block({env.Tx("alice.near", "tmp.alice.near",
+                    {CreateAccountAction{}, TransferAction{kNear}, AddKeyAction{pk, AccessKey::FullAccess()}})});
+  env.Idle();
+  Balance tmp = env.Amount("tmp.alice.near");
+  ASSERT_EQ(tmp, kNear);
+  BlockResult b = env.Block({env.Tx("tmp.alice.near", "tmp.alice.near", {DeleteAccountAction{Id("bob.near")}})});
+  env.Idle();
+  auto acc = env.chain->GetAccount(Id("tmp.alice.near"));
+  ASSERT_TRUE(acc.ok());
+  EXPECT_FALSE(acc->has_value());
+  // bob gets the balance left after the tx cost.
+  EXPECT_GT(env.Amount("bob.near"), bob0);
+  EXPECT_LT(env.Amount("bob.near"), bob0 + kNear);
+  env.ExpectSupplyConserved();
+}
+
+// Meta transaction: relayer bob submits alice's signed Delegate.
+TEST(Scenarios, MetaTransactionDelegate) {
+  Env env;
+  Balance alice0 = env.Amount("alice.near"), near0 = env.Amount("near");
+  Signer alice = Signer::FromSeed(KeyType::kEd25519, "alice.near");
+  auto sda = std::make_shared<SignedDelegateAction>();
+  sda->delegate_action.sender_id = Id("alice.near");
+  sda->delegate_action.receiver_id = Id("near");
+  sda->delegate_action.actions.push_back(TransferAction{kNear});
+  sda->delegate_action.nonce.nonce = 5;
+  sda->delegate_action.max_block_height = 100;
+  sda->delegate_action.public_key = alice.public_key();
+  sda->signature = alice.Sign(sda->delegate_action.SigningHash().view());
+  env.Block({env.Tx("bob.near", "alice.near", {Action{std::shared_ptr<const SignedDelegateAction>(sda)}})});
+  BlockResult b2 = env.Block({});
+  ASSERT_FALSE(b2.apply.outcomes.empty());
+  EXPECT_FALSE(b2.apply.outcomes[0].outcome.status.is_failure()) << b2.apply.outcomes[0].outcome.status.failure.ToJson();
+  env.Idle();
+  EXPECT_EQ(env.Amount("near"), near0 + kNear);
+  EXPECT_EQ(env.Amount("alice.near"), alice0);  // the relayer pays gas and the inner deposit
+  auto ak = env.chain->GetAccessKey(Id("alice.near"), alice.public_key());
+  EXPECT_EQ((*ak)->nonce, 5u);
+  env.ExpectSupplyConserved();
+}
+
+// A function-call key's allowance runs out: NotEnoughAllowance.
+TEST(Scenarios, FunctionCallKeyAllowanceExhaustion) {
+  Env env;
+  PublicKey fk = Signer::FromSeed(KeyType::kEd25519, "fckey").public_key();
+  AccessKey ak;
+  ak.permission.kind = AccessKeyPermission::Kind::kFunctionCall;
+  ak.permission.function_call = {B("3000000000000000000000"), "bob.near", {}};  // 0.003 N
+  env.Block({env.Tx("alice.near", "alice.near", {AddKeyAction{fk, ak}})});
+  env.Idle();
+  std::vector<TxExecutionError> errors;
+  int ok = 0;
+  for (int i = 0; i < 12; ++i) {
+    auto tx = env.Tx("alice.near", "bob.near", {FunctionCallAction{"f", {}, 2'000'000'000'000, 0}}, "fckey");
+    BlockResult b = env.Block({tx});
+    const auto& st = b.apply.outcomes[0].outcome.status;
+    if (st.is_failure()) {
+      errors.push_back(st.failure);
+    } else {
+      ++ok;
+    }
+  }
+  EXPECT_GT(ok, 0);
+  ASSERT_FALSE(errors.empty());
+  EXPECT_EQ(errors[0].kind, "NotEnoughAllowance") << errors[0].ToJson();
+  env.Idle();
+  env.ExpectSupplyConserved();
+}
+
+// Stateless replay: apply with recording, then again from the pre-state root
+// and the witness only.
+TEST(Scenarios, StatelessReplay) {
+  Env env;
+  auto code = ReadFile(SharedContract("runtime__runtime-params-estimator__res__status_message.wasm"));
+  ASSERT_TRUE(code.ok());
+  env.Block({env.Tx("alice.near", "alice.near", {DeployContractAction{*code}})});
+  env.Idle();
+  std::vector<SignedTransaction> txs{
+      env.Tx("bob.near", "alice.near", {FunctionCallAction{"set_status", ToBytes(R"({"message":"x"})"), 30'000'000'000'000, 0}}),
+      env.Tx("alice.near", "bob.near", {TransferAction{kNear}})};
+  env.Block(txs);
+  // Next block applies the receipts; record it.
+  runtime::ApplyState st = env.chain->apply_template();
+  CryptoHash pre = env.chain->state_root();
+  std::vector<Receipt> incoming = env.chain->pending_receipts();
+  st.block_height = env.chain->height() + 1;
+  st.gas_price = env.chain->gas_price();
+  store::TrieRecorder rec;
+  store::Trie trie = env.chain->store().GetTrie(pre);
+  trie.set_recorder(&rec);
+  auto full = runtime::Apply(trie, st, incoming, {});
+  ASSERT_TRUE(full.ok()) << full.error().message;
+  ASSERT_TRUE(full->proof.has_value());
+  store::PartialStorage partial(*full->proof);
+  runtime::ApplyState st2 = st;
+  st2.code_by_hash = &full->contract_codes;
+  auto replay = runtime::Apply(store::Trie::FromRootHash(pre, &partial), st2, incoming, {});
+  ASSERT_TRUE(replay.ok()) << replay.error().message;
+  EXPECT_EQ(replay->state_root, full->state_root);
+  EXPECT_EQ(replay->OutcomeRoot(), full->OutcomeRoot());
+  EXPECT_EQ(replay->outcomes.size(), full->outcomes.size());
+}
+
+}  // namespace
+}  // namespace nearrt::chain
