@@ -23,7 +23,7 @@ StorageStatus MemoryBackend::Write(const WriteBatch& batch) {
   for (const auto& r : batch.refcounts()) {
     auto& e = items_[r.hash];
     e.first += r.delta;
-    if (r.delta > 0) e.second = r.data;
+    if (r.delta > 0) e.second.assign(r.data.begin(), r.data.end());
   }
   for (const auto& r : batch.refcounts()) {
     auto it = items_.find(r.hash);

@@ -18,13 +18,14 @@
 
 namespace nearrt::store {
 
-// One atomic write: refcount changes and metadata.
+// One atomic write: refcount changes and metadata. Node and value bytes are
+// referenced, not copied: they must outlive the Write call.
 class WriteBatch {
  public:
   struct Refcount {
     CryptoHash hash;
     int64_t delta;   // > 0 carries `data`
-    Bytes data;
+    ByteView data;
   };
   struct Meta {
     std::string key;
@@ -32,7 +33,7 @@ class WriteBatch {
   };
 
   void AddRefcount(const CryptoHash& hash, int64_t delta, ByteView data = {}) {
-    refcounts_.push_back({hash, delta, Bytes(data.begin(), data.end())});
+    refcounts_.push_back({hash, delta, data});
   }
   // insertions: +rc; deletions: -rc (nearcore apply_all).
   void ApplyInsertions(const TrieChanges& c);

@@ -1,5 +1,7 @@
 #include "store/node.h"
 
+#include "store/node_arena.h"
+
 #include <new>
 #include <vector>
 
@@ -44,7 +46,7 @@ void CopyValueHash(uint8_t* dst, const ValueSpec& v) {
 
 struct NodeFactory {
   static Node* Alloc(size_t body, NodeKind kind, uint8_t flags, uint16_t key_len) {
-    Node* n = static_cast<Node*>(::operator new(sizeof(Node) + body));
+    Node* n = static_cast<Node*>(ArenaAlloc(sizeof(Node) + body));
     n->refs = 1;
     n->kind = kind;
     n->flags = flags;
@@ -106,7 +108,7 @@ void NodeUnref(Node* n) {
         if (--kids[i]->refs == 0) dead.push_back(kids[i]);
       }
     }
-    ::operator delete(d);
+    ArenaFree(d, NodeAllocSize(d));
   }
 }
 
@@ -190,7 +192,7 @@ NodeRef NewBranch(uint16_t mask, Node* const* children, const ValueSpec* value,
   uint8_t flags = value ? ValueFlags(*value) : 0;
   size_t hash_bytes = (flags & Node::kValueHash) ? 32 : 0;
   size_t inline_bytes = (value && value->loaded) ? value->len : 0;
-  int count = std::popcount(static_cast<unsigned>(mask));
+  int count = Popcount16(mask);
   Node* n = NodeFactory::Alloc(kBranchHash + hash_bytes + sizeof(Node*) * count + inline_bytes,
                                NodeKind::kBranch, flags, 0);
   uint8_t* b = NodeFactory::Body(n);
@@ -235,7 +237,7 @@ StorageResult<NodeRef> NodeFromBytes(ByteView bytes, const CryptoHash& hash) {
     case RawNodeKind::kBranchNoValue:
     case RawNodeKind::kBranchWithValue: {
       Node* kids[16];
-      int count = std::popcount(raw.mask);
+      int count = Popcount16(raw.mask);
       for (int i = 0; i < count; ++i) {
         CryptoHash h;
         std::memcpy(h.bytes.data(), raw.children + 32 * i, 32);

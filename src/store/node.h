@@ -16,7 +16,6 @@
 // Nodes are not thread-safe (no locks, plain reference counts).
 #pragma once
 
-#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <utility>
@@ -27,6 +26,14 @@
 #include "util/bytes.h"
 
 namespace nearrt::store {
+
+// Bits set in a 16-bit mask (portable; std::popcount may become a libcall).
+inline int Popcount16(unsigned v) {
+  v = v - ((v >> 1) & 0x5555u);
+  v = (v & 0x3333u) + ((v >> 2) & 0x3333u);
+  v = (v + (v >> 4)) & 0x0f0fu;
+  return static_cast<int>((v + (v >> 8)) & 0x1fu);
+}
 
 enum class NodeKind : uint8_t { kLeaf = 0, kBranch = 1, kExtension = 2, kStub = 3 };
 
@@ -72,7 +79,7 @@ struct Node {
 
   // Branch.
   uint16_t mask() const { return *reinterpret_cast<const uint16_t*>(Body() + 8); }
-  int child_count() const { return std::popcount(static_cast<unsigned>(mask())); }
+  int child_count() const { return Popcount16(mask()); }
   Node** children() { return reinterpret_cast<Node**>(Body() + BranchChildrenOffset()); }
   Node* const* children() const {
     return reinterpret_cast<Node* const*>(Body() + BranchChildrenOffset());
@@ -81,7 +88,7 @@ struct Node {
   Node** child_slot(unsigned nibble) {
     unsigned m = mask();
     if (!(m & (1u << nibble))) return nullptr;
-    return children() + std::popcount(m & ((1u << nibble) - 1));
+    return children() + Popcount16(m & ((1u << nibble) - 1));
   }
 
  private:

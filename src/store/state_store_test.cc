@@ -152,9 +152,10 @@ TEST(StateStore, RocksDbRefcountsMerge) {
   const std::string dir = TempDir("refcount");
   {
     auto b = *RocksDbBackend::Open(dir);
-    CryptoHash h = CryptoHash::Of(ToBytes("x"));
+    const Bytes x = ToBytes("x");
+    CryptoHash h = CryptoHash::Of(x);
     WriteBatch w;
-    w.AddRefcount(h, 2, ToBytes("x"));
+    w.AddRefcount(h, 2, x);
     ASSERT_TRUE(b->Write(w).ok());
     EXPECT_EQ(*b->Refcount(h), 2);
     WriteBatch d;

@@ -155,7 +155,7 @@ StorageResult<TrieUpdateOutput> Trie::Update(std::vector<KeyChange> changes,
     }
   }
   TrieUpdater updater(*this, options.collect_changes, opts);
-  NEARRT_TRY(updater.Start());
+  NEARRT_TRY(updater.Start(changes.size()));
   for (KeyChange& c : changes) {
     if (c.value) {
       NEARRT_TRY(updater.Insert(c.key, std::move(*c.value)));

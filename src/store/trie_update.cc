@@ -5,11 +5,11 @@
 namespace nearrt::store {
 
 std::optional<const std::optional<Bytes>*> TrieUpdate::FromUpdates(ByteView key) const {
-  if (auto it = prospective_.find(key); it != prospective_.end()) return &it->second;
-  if (auto it = committed_.find(key); it != committed_.end() && !it->second.empty()) {
-    return &it->second.back().data;
-  }
-  return std::nullopt;
+  auto it = entries_.find(key);
+  if (it == entries_.end()) return std::nullopt;
+  const Entry& e = it->second;
+  if (e.has_prospective) return &e.prospective;
+  return &e.committed.back().data;
 }
 
 StorageResult<std::optional<UpdateValuePtr>> TrieUpdate::GetRef(ByteView key, LookupMode mode,
@@ -40,47 +40,71 @@ StorageResult<bool> TrieUpdate::ContainsKey(ByteView key, AccessOptions opts) co
   return trie_.ContainsKey(key, LookupMode::kMemOrFlatOrTrie, opts);
 }
 
-void TrieUpdate::Set(Bytes key, Bytes value) {
-  auto it = prospective_.find(ByteView(key));
-  if (it != prospective_.end()) {
-    it->second = std::move(value);
-  } else {
-    prospective_.emplace(std::move(key), std::move(value));
+TrieUpdate::Map::iterator TrieUpdate::Touch(Bytes key) {
+  auto it = entries_.find(ByteView(key));
+  if (it == entries_.end()) {
+    it = entries_.emplace_hint(it, std::move(key), Entry());
+    ++uncommitted_only_;
   }
+  if (!it->second.has_prospective) {
+    it->second.has_prospective = true;
+    touched_.push_back(it);
+  }
+  return it;
 }
+
+void TrieUpdate::Set(Bytes key, Bytes value) { Touch(std::move(key))->second.prospective = std::move(value); }
 
 void TrieUpdate::Remove(Bytes key) {
   if (!key.empty() && key[0] == col::kContractData && trie_.recorder()) {
     trie_.recorder()->RecordKeyRemoval();
   }
-  prospective_[std::move(key)] = std::nullopt;
+  Touch(std::move(key))->second.prospective = std::nullopt;
 }
 
 void TrieUpdate::Commit(const StateChangeCause& cause) {
-  for (auto& [key, value] : prospective_) {
-    auto it = committed_.find(ByteView(key));
-    if (it == committed_.end()) it = committed_.emplace(key, std::vector<RawStateChange>()).first;
-    it->second.push_back(RawStateChange{cause, std::move(value)});
+  // nearcore iterates the prospective BTreeMap; the order of `touched_` does
+  // not matter since each key gets exactly one change per commit.
+  for (Map::iterator it : touched_) {
+    Entry& e = it->second;
+    if (e.committed.empty()) --uncommitted_only_;
+    e.committed.push_back(RawStateChange{cause, std::move(e.prospective)});
+    e.has_prospective = false;
+    e.prospective.reset();
   }
-  prospective_.clear();
+  touched_.clear();
+}
+
+void TrieUpdate::Rollback() {
+  for (Map::iterator it : touched_) {
+    Entry& e = it->second;
+    if (e.committed.empty()) {
+      --uncommitted_only_;
+      entries_.erase(it);
+    } else {
+      e.has_prospective = false;
+      e.prospective.reset();
+    }
+  }
+  touched_.clear();
 }
 
 StorageResult<FinalizeResult> TrieUpdate::Finalize(const UpdateOptions& options,
                                                    AccessOptions opts) {
-  if (!prospective_.empty()) {
+  if (!touched_.empty()) {
     return Err(StorageError::InvalidInput("Finalize cannot be called with uncommitted changes"));
   }
   FinalizeResult result;
   std::vector<KeyChange> changes;
-  changes.reserve(committed_.size());
-  result.state_changes.reserve(committed_.size());
-  while (!committed_.empty()) {
-    auto node = committed_.extract(committed_.begin());
-    std::vector<RawStateChange>& list = node.mapped();
-    KeyChange c{node.key(), list.back().data};
-    changes.push_back(std::move(c));
+  changes.reserve(entries_.size());
+  result.state_changes.reserve(entries_.size());
+  while (!entries_.empty()) {
+    auto node = entries_.extract(entries_.begin());
+    std::vector<RawStateChange>& list = node.mapped().committed;
+    changes.push_back(KeyChange{node.key(), list.back().data});
     result.state_changes.push_back(RawStateChangesWithKey{std::move(node.key()), std::move(list)});
   }
+  uncommitted_only_ = 0;
   NEARRT_ASSIGN_OR_RETURN(result.trie, trie_.Update(std::move(changes), options, opts));
   return result;
 }
@@ -88,25 +112,14 @@ StorageResult<FinalizeResult> TrieUpdate::Finalize(const UpdateOptions& options,
 StorageResult<TrieUpdateIterator> TrieUpdate::Iter(ByteView prefix, AccessOptions opts) const {
   TrieIterator it(trie_, opts);
   NEARRT_TRY(it.SeekPrefix(prefix));
-  // The overlay: committed values, overridden by prospective ones.
+  // The overlay: the latest value of every changed key under the prefix.
   std::vector<std::pair<Bytes, bool>> overlay;
-  auto starts = [&](const Bytes& k) {
-    return k.size() >= prefix.size() && std::equal(prefix.begin(), prefix.end(), k.begin());
-  };
-  auto c = committed_.lower_bound(prefix);
-  auto p = prospective_.lower_bound(prefix);
-  for (;;) {
-    bool c_ok = c != committed_.end() && starts(c->first);
-    bool p_ok = p != prospective_.end() && starts(p->first);
-    if (!c_ok && !p_ok) break;
-    if (c_ok && (!p_ok || BytesLess()(c->first, p->first))) {
-      overlay.emplace_back(c->first, c->second.back().data.has_value());
-      ++c;
-    } else {
-      if (c_ok && c->first == p->first) ++c;
-      overlay.emplace_back(p->first, p->second.has_value());
-      ++p;
-    }
+  for (auto e = entries_.lower_bound(prefix); e != entries_.end(); ++e) {
+    const Bytes& k = e->first;
+    if (k.size() < prefix.size() || !std::equal(prefix.begin(), prefix.end(), k.begin())) break;
+    const Entry& entry = e->second;
+    overlay.emplace_back(k, entry.has_prospective ? entry.prospective.has_value()
+                                                  : entry.committed.back().data.has_value());
   }
   return TrieUpdateIterator(std::move(it), std::move(overlay));
 }

@@ -112,9 +112,9 @@ class TrieUpdate {
   void Remove(Bytes key);
 
   void Commit(const StateChangeCause& cause);
-  void Rollback() { prospective_.clear(); }
-  size_t prospective_len() const { return prospective_.size(); }
-  size_t committed_len() const { return committed_.size(); }
+  void Rollback();
+  size_t prospective_len() const { return touched_.size(); }
+  size_t committed_len() const { return entries_.size() - uncommitted_only_; }
 
   // Applies the committed changes. REQUIRES: nothing uncommitted (an error
   // otherwise). The TrieUpdate is left empty.
@@ -131,9 +131,20 @@ class TrieUpdate {
   // nearcore get_ref_from_updates: set if the key was changed in this chunk.
   std::optional<const std::optional<Bytes>*> FromUpdates(ByteView key) const;
 
+  // One entry per key changed in this chunk: its committed changes and, if
+  // changed since the last commit, the prospective value.
+  struct Entry {
+    std::vector<RawStateChange> committed;
+    bool has_prospective = false;
+    std::optional<Bytes> prospective;
+  };
+  using Map = std::map<Bytes, Entry, BytesLess>;
+  Map::iterator Touch(Bytes key);
+
   Trie trie_;
-  std::map<Bytes, std::vector<RawStateChange>, BytesLess> committed_;
-  std::map<Bytes, std::optional<Bytes>, BytesLess> prospective_;
+  Map entries_;
+  std::vector<Map::iterator> touched_;  // entries with a prospective value
+  size_t uncommitted_only_ = 0;         // entries with no committed change
 };
 
 class TrieUpdateIterator {

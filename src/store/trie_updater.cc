@@ -67,11 +67,11 @@ StorageResult<uint32_t> TrieUpdater::EnsureUpdated(UChild c) {
   switch (n->kind) {
     case NodeKind::kLeaf:
       u.kind = UKind::kLeaf;
-      u.key.assign(n->key().begin(), n->key().end());
+      u.key.Assign(n->key());
       break;
     case NodeKind::kExtension:
       u.kind = UKind::kExtension;
-      u.key.assign(n->key().begin(), n->key().end());
+      u.key.Assign(n->key());
       u.child = UChild::Old(n->ext_child());
       break;
     case NodeKind::kBranch: {
@@ -108,7 +108,8 @@ StorageStatus TrieUpdater::DeleteValue(const UValue& v) {
   return {};
 }
 
-StorageStatus TrieUpdater::Start() {
+StorageStatus TrieUpdater::Start(size_t expected_changes) {
+  nodes_.reserve(1 + 2 * expected_changes);
   if (Node** root = trie_.root_slot()) {
     NEARRT_ASSIGN_OR_RETURN(uint32_t id, EnsureUpdated(UChild::Old(*root)));
     (void)id;  // always 0
@@ -130,7 +131,8 @@ StorageStatus TrieUpdater::Insert(ByteView key, Bytes value) {
       case UKind::kEmpty: {
         UNode leaf;
         leaf.kind = UKind::kLeaf;
-        partial.EncodeTo(true, &leaf.key);
+        partial.EncodeTo(true, &enc_);
+        leaf.key.Assign(enc_);
         leaf.value = StoreValue(std::move(value));
         leaf.memory_usage = DirectMemoryUsage(leaf);
         nodes_[id] = std::move(leaf);
@@ -182,7 +184,8 @@ StorageStatus TrieUpdater::Insert(ByteView key, Bytes value) {
           } else {
             UNode leaf;
             leaf.kind = UKind::kLeaf;
-            existing.Mid(1).EncodeTo(true, &leaf.key);
+            existing.Mid(1).EncodeTo(true, &enc_);
+            leaf.key.Assign(enc_);
             leaf.value = node.value;
             leaf.memory_usage = DirectMemoryUsage(leaf);
             child_mu = leaf.memory_usage;
@@ -198,13 +201,15 @@ StorageStatus TrieUpdater::Insert(ByteView key, Bytes value) {
         // Split into extension (common part) + leaf (rest); descend into the leaf.
         UNode leaf;
         leaf.kind = UKind::kLeaf;
-        existing.Mid(common).EncodeTo(true, &leaf.key);
+        existing.Mid(common).EncodeTo(true, &enc_);
+        leaf.key.Assign(enc_);
         leaf.value = node.value;
         leaf.memory_usage = DirectMemoryUsage(leaf);
         uint32_t leaf_id = Place(std::move(leaf));
         UNode ext;
         ext.kind = UKind::kExtension;
-        partial.EncodeLeftmostTo(common, false, &ext.key);
+        partial.EncodeLeftmostTo(common, false, &enc_);
+        ext.key.Assign(enc_);
         ext.child = UChild::Updated(leaf_id);
         ext.memory_usage = DirectMemoryUsage(ext);
         nodes_[id] = std::move(ext);
@@ -226,7 +231,8 @@ StorageStatus TrieUpdater::Insert(ByteView key, Bytes value) {
           } else {
             UNode inner;
             inner.kind = UKind::kExtension;
-            existing.Mid(1).EncodeTo(false, &inner.key);
+            existing.Mid(1).EncodeTo(false, &enc_);
+            inner.key.Assign(enc_);
             inner.child = node.child;
             child_mu = children_mu + DirectMemoryUsage(inner);
             inner.memory_usage = child_mu;
@@ -253,13 +259,15 @@ StorageStatus TrieUpdater::Insert(ByteView key, Bytes value) {
         // Partially shared: shorter extension over an extension of the rest.
         UNode inner;
         inner.kind = UKind::kExtension;
-        existing.Mid(common).EncodeTo(false, &inner.key);
+        existing.Mid(common).EncodeTo(false, &enc_);
+        inner.key.Assign(enc_);
         inner.child = node.child;
         inner.memory_usage = children_mu + DirectMemoryUsage(inner);
         uint32_t inner_id = Place(std::move(inner));
         UNode outer;
         outer.kind = UKind::kExtension;
-        existing.EncodeLeftmostTo(common, false, &outer.key);
+        existing.EncodeLeftmostTo(common, false, &enc_);
+        outer.key.Assign(enc_);
         outer.child = UChild::Updated(inner_id);
         outer.memory_usage = DirectMemoryUsage(outer);
         nodes_[id] = std::move(outer);
@@ -386,7 +394,8 @@ StorageStatus TrieUpdater::Squash(uint32_t id) {
           // A branch left with only a value becomes a leaf with an empty path.
           UNode leaf;
           leaf.kind = UKind::kLeaf;
-          leaf.key = {0x20};
+          const uint8_t empty_leaf_key[] = {0x20};
+          leaf.key.Assign(empty_leaf_key);
           leaf.value = node.value;
           leaf.memory_usage = DirectMemoryUsage(leaf);
           nodes_[id] = std::move(leaf);
@@ -402,7 +411,7 @@ StorageStatus TrieUpdater::Squash(uint32_t id) {
       return {};
     }
     case UKind::kExtension:
-      return ExtendChild(id, std::move(node.key), node.child);
+      return ExtendChild(id, Bytes(node.key.view().begin(), node.key.view().end()), node.child);
   }
   return {};
 }
@@ -420,7 +429,8 @@ StorageStatus TrieUpdater::ExtendChild(uint32_t id, Bytes extension, UChild chil
     case UKind::kLeaf: {
       UNode leaf;
       leaf.kind = UKind::kLeaf;
-      ext.MergeEncodedTo(NibbleSlice::FromEncoded(c.key), true, &leaf.key);
+      ext.MergeEncodedTo(NibbleSlice::FromEncoded(c.key), true, &enc_);
+      leaf.key.Assign(enc_);
       leaf.value = c.value;
       leaf.memory_usage = DirectMemoryUsage(leaf);
       nodes_[id] = std::move(leaf);
@@ -431,7 +441,7 @@ StorageStatus TrieUpdater::ExtendChild(uint32_t id, Bytes extension, UChild chil
       nodes_[child_id] = std::move(c);
       UNode node;
       node.kind = UKind::kExtension;
-      node.key = std::move(extension);
+      node.key.Assign(extension);
       node.child = UChild::Updated(child_id);
       node.memory_usage = branch_mu + DirectMemoryUsage(node);
       nodes_[id] = std::move(node);
@@ -440,7 +450,8 @@ StorageStatus TrieUpdater::ExtendChild(uint32_t id, Bytes extension, UChild chil
     case UKind::kExtension: {
       UNode node;
       node.kind = UKind::kExtension;
-      ext.MergeEncodedTo(NibbleSlice::FromEncoded(c.key), false, &node.key);
+      ext.MergeEncodedTo(NibbleSlice::FromEncoded(c.key), false, &enc_);
+      node.key.Assign(enc_);
       node.child = c.child;
       node.memory_usage = DirectMemoryUsage(node) + grandchildren_mu;
       nodes_[id] = std::move(node);

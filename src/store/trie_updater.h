@@ -12,6 +12,7 @@
 #pragma once
 
 #include <array>
+#include <cstring>
 #include <cstdint>
 #include <vector>
 
@@ -26,7 +27,7 @@ class TrieUpdater {
  public:
   TrieUpdater(const Trie& trie, bool collect_changes, AccessOptions opts);
   // Moves the root into the arena (nearcore does this before any change).
-  StorageStatus Start();
+  StorageStatus Start(size_t expected_changes);
   StorageStatus Insert(ByteView key, Bytes value);
   StorageStatus Delete(ByteView key);
   StorageResult<TrieUpdateOutput> Finish();
@@ -54,12 +55,49 @@ class TrieUpdater {
     uint32_t index = 0;
   };
 
+  // An HP key; short keys (all keys of 32-byte trie keys) avoid the heap.
+  class KeyBuf {
+   public:
+    KeyBuf() = default;
+    KeyBuf(const KeyBuf& o) { Assign(o.view()); }
+    KeyBuf& operator=(const KeyBuf& o) {
+      if (this != &o) Assign(o.view());
+      return *this;
+    }
+    KeyBuf(KeyBuf&& o) noexcept { *this = std::move(o); }
+    KeyBuf& operator=(KeyBuf&& o) noexcept {
+      size_ = o.size_;
+      heap_ = std::move(o.heap_);
+      if (size_ <= kInline) std::memcpy(inline_, o.inline_, size_);
+      o.size_ = 0;
+      return *this;
+    }
+    void Assign(ByteView v) {
+      size_ = static_cast<uint32_t>(v.size());
+      if (size_ <= kInline) {
+        if (size_) std::memcpy(inline_, v.data(), size_);
+        heap_.clear();
+      } else {
+        heap_.assign(v.begin(), v.end());
+      }
+    }
+    ByteView view() const { return {size_ <= kInline ? inline_ : heap_.data(), size_}; }
+    operator ByteView() const { return view(); }
+    size_t size() const { return size_; }
+
+   private:
+    static constexpr size_t kInline = 40;
+    uint8_t inline_[kInline];
+    uint32_t size_ = 0;
+    Bytes heap_;
+  };
+
   struct UNode {
     UKind kind = UKind::kEmpty;
     UValue value;
     UChild child;         // extension
     uint32_t branch = 0;  // branch: index into branches_
-    Bytes key;            // leaf, extension: HP-encoded
+    KeyBuf key;           // leaf, extension: HP-encoded
     uint64_t memory_usage = 0;
   };
 
@@ -85,6 +123,7 @@ class TrieUpdater {
   std::vector<Bytes> values_;
   std::vector<NodeRef> keep_alive_;  // nodes loaded from stubs during the update
   std::vector<uint32_t> path_;
+  Bytes enc_;  // scratch for key encoding
   RefcountDeltas deltas_;
 };
 
