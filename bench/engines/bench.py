@@ -12,6 +12,7 @@ import json
 import math
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -143,13 +144,21 @@ def selected_kernels(args):
 
 # --------------------------------------------------------------------------- engines
 
-def run_timed(cmd, env=None):
+def children_cpu():
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
+def run_timed(cmd, env=None, cpu=False):
+    """Runs cmd; returns (result, wall seconds) or, with cpu=True, (result, wall, child CPU seconds)."""
+    c0 = children_cpu()
     t0 = time.perf_counter()
     r = sh(cmd, env=env)
     wall = time.perf_counter() - t0
+    used = children_cpu() - c0
     if r.returncode != 0:
         raise BenchError(f'{" ".join(cmd)} failed (exit {r.returncode}):\n{r.stdout}{r.stderr}')
-    return r, wall
+    return (r, wall, used) if cpu else (r, wall)
 
 
 def engine_cmd(args, engine, kernel, files):
@@ -181,18 +190,20 @@ def engine_cmd(args, engine, kernel, files):
             return None
 
     def run():
-        r, wall = run_timed(cmd)
+        r, wall, cpu = run_timed(cmd, cpu=True)
         if engine == 'interp':
             m = re.search(r'bench\(\) => i32:(-?\d+)', r.stdout)
             if not m:
                 raise BenchError(f'unexpected wasm-interp output: {r.stdout}')
-            # wasm-interp times the whole process: subtract its start-up (decode of a no-op module).
-            return int(m.group(1)) & 0xFFFFFFFF, max(wall - args.interp_startup, 1e-6), {'wall': wall}
+            # wasm-interp times the whole process: subtract its start-up (a no-op module).
+            t = wall - args.interp_startup[0] if args.clock == 'wall' else cpu - args.interp_startup[1]
+            return int(m.group(1)) & 0xFFFFFFFF, max(t, 1e-6), {'wall': wall, 'cpu': cpu}
         kv = last_line(r.stdout)
         if not kv:
             raise BenchError(f'{" ".join(cmd)}: no result line in:\n{r.stdout}{r.stderr}')
-        extra = {k: v for k, v in kv.items() if k not in ('result', 'time')}
-        return int(kv['result']) & 0xFFFFFFFF, float(kv['time']), extra
+        extra = {k: v for k, v in kv.items() if k != 'result'}
+        t = float(kv['cpu'] if args.clock == 'cpu' else kv['time'])
+        return int(kv['result']) & 0xFFFFFFFF, t, extra
     return run
 
 
@@ -210,17 +221,17 @@ def cli_check(args, files, kernel):
 
 
 def measure_startup(args, noop_wasm):
-    best = math.inf
+    wall, cpu = math.inf, math.inf
     if args.wasm_interp:
         for _ in range(3):
-            _, wall = run_timed([args.wasm_interp, noop_wasm, '--run-all-exports'])
-            best = min(best, wall)
-    args.interp_startup = 0.0 if best == math.inf else best
+            _, w, c = run_timed([args.wasm_interp, noop_wasm, '--run-all-exports'], cpu=True)
+            wall, cpu = min(wall, w), min(cpu, c)
+    args.interp_startup = (0.0, 0.0) if wall == math.inf else (wall, cpu)
     cli = math.inf
     for _ in range(3):
-        _, wall = run_timed([args.nearrt, 'wasm', 'run', noop_wasm, '--invoke', 'bench', '--metered'])
-        cli = min(cli, wall)
-    return args.interp_startup, cli
+        _, w = run_timed([args.nearrt, 'wasm', 'run', noop_wasm, '--invoke', 'bench', '--metered'])
+        cli = min(cli, w)
+    return args.interp_startup[0], cli
 
 
 # --------------------------------------------------------------------------- report
@@ -279,8 +290,11 @@ def machine_header(args, mode):
         f'{time.strftime("%Y-%m-%d %H:%M:%S")}',
         f'machine: {os.cpu_count()} cpus ({cpu}), load average {open("/proc/loadavg").read().split()[0]}',
         f'nearrt {commit}{" (src/wasm modified)" if dirty else ""}; gcc: {tool_version([args.gcc, "--version"])}',
-        f'clang: {tool_version([args.clang, "--version"])}; node {tool_version([args.node, "--version"]) if args.node else "missing"}; '
-        f'wasm-interp {tool_version([args.wasm_interp, "--version"]) if args.wasm_interp else "missing"}',
+        f'clang: {tool_version([args.clang, "--version"])}; '
+        f'node {tool_version([args.node, "--version"]) if args.node else "off"}; '
+        f'wasm-interp {tool_version([args.wasm_interp, "--version"]) if args.wasm_interp else "off"}',
+        f'clock: {args.clock} time' + (' (CPU time of the timed thread; node: of the process, V8 threads included)'
+                                       if args.clock == 'cpu' else ''),
     ]
     return lines
 
@@ -322,6 +336,9 @@ def main():
     p.add_argument('--repeat', type=int, default=None, help='rounds per kernel, best kept (default 3; quick 1)')
     p.add_argument('--interp-repeat', type=int, default=1, help='rounds for wasm-interp (slow; default 1)')
     p.add_argument('--kernels', default='', help='comma-separated subset (names as in the table, or "contract")')
+    p.add_argument('--clock', choices=['cpu', 'wall'], default='cpu',
+                   help='cpu (default): CPU time of the timed thread/process, robust when other jobs share the '
+                        'cores; wall: elapsed time')
     p.add_argument('--no-interp', action='store_true', help='skip wabt wasm-interp')
     p.add_argument('--no-node', action='store_true', help='skip node')
     p.add_argument('--no-load', action='store_true', help='skip the contract load (instantiation) section')
@@ -353,9 +370,9 @@ def main():
     for line in machine_header(args, mode):
         out(line)
     if not args.node:
-        out('warning: node not found or disabled: node columns are n/a')
+        out('note: node not found or disabled: node columns are n/a')
     if not args.wasm_interp:
-        out('warning: wasm-interp not found or disabled: its column is n/a')
+        out('note: wasm-interp not found or disabled: its column is n/a')
 
     files = build_kernels(args, mode)
     contracts_dir = os.path.join(args.shared, 'testdata', 'contracts')
@@ -411,8 +428,8 @@ def main():
         print(f'  {kernel}: result {sorted(distinct)} {status}; ' +
               ', '.join(f'{e} {fmt_t(best[e])}' for e in ENGINES if best[e] is not None), file=sys.stderr, flush=True)
 
-    out('Seconds per kernel (in-process call time; wasm-interp: process time minus start-up). '
-        '"gas" = nearrt with NEAR metering.')
+    out(f'Seconds per kernel ({args.clock} time of the call in-process; wasm-interp: of the process minus '
+        'start-up). "gas" = nearrt with NEAR metering.')
     g = print_table(rows, mode, out)
     out()
     out('gas/native = nearrt+gas / gcc -O2; interp/gas = wasm-interp / nearrt+gas (speed-up); '
@@ -425,7 +442,7 @@ def main():
         'ft_balance_of; a fresh instance per call) on ' + CONTRACT + ' with a mock NEAR host; param = users.')
     c = raw.get('contract', {}).get('extra', {}).get('metered')
     if c and 'first' in c:
-        first, warm = float(c['first']), raw['contract']['samples']['metered'][-1]
+        first, warm = float(c['first']), float(c['time'])
         out(f'contract: the first pass (lazy translation of the {c.get("translated", "?")} functions the workload '
             f'reaches, plus cold caches) took {first * 1e3:.1f} ms, the timed warm pass {warm * 1e3:.1f} ms '
             f'({files["users"] * 3 + 1} calls).')

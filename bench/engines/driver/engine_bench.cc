@@ -1,14 +1,15 @@
 // In-process timing driver for the nearrt engine (bench/engines). Times only
 // what it names: decoding, instantiation and the call are measured
 // separately, so process start and file reading never enter a kernel time.
+// time= is wall-clock, cpu= the thread's CPU time over the same interval.
 //
 //   engine_bench kernel FILE [--metered] [--invoke NAME]
 //       one call of NAME (default "bench", no arguments, one i32 result);
-//       prints "result=N time=S decode=S instantiate=S gas=G".
+//       prints "result=N time=S cpu=S decode=S instantiate=S gas=G".
 //   engine_bench contract FILE [--metered] [--users N]
 //       the fungible-token workload (near_mock.h) on a real contract: a fresh
 //       instance per NEAR call, one warm-up pass then one timed pass; prints
-//       "result=DIGEST time=S first=S calls=N translated=T/F" (functions the
+//       "result=DIGEST time=S cpu=S first=S calls=N translated=T/F" (functions the
 //       workload translated lazily); --verbose prints every call.
 //   engine_bench load FILE... [--repeat N] [--unmetered]
 //       what a NEAR call pays before running: decode+validate, translation of
@@ -21,6 +22,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -37,6 +39,14 @@ using namespace nearrt::wasm;
 using Clock = std::chrono::steady_clock;
 
 double Since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
+
+// CPU time of this thread: what the call cost even when other processes
+// compete for the cores (wall time then also counts the time it waited).
+double ThreadCpu() {
+  timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
+}
 
 [[noreturn]] void Die(const std::string& msg) {
   std::fprintf(stderr, "engine_bench: %s\n", msg.c_str());
@@ -130,12 +140,14 @@ int KernelCmd(const std::vector<std::string>& args) {
 
   std::vector<uint64_t> results;
   uint64_t gas_before = thread.gas();
+  double cpu0 = ThreadCpu();
   t0 = Clock::now();
   ExecResult r = thread.Invoke(f, {}, &results);
   double time = Since(t0);
+  double cpu = ThreadCpu() - cpu0;
   if (!r.ok()) Die(std::string("trap: ") + TrapMessage(r.trap));
-  std::printf("result=%" PRIu32 " time=%.6f decode=%.6f instantiate=%.6f gas=%" PRIu64 "\n", uint32_t(results[0]),
-              time, decode, instantiate, metered ? gas_before - r.gas_left : 0);
+  std::printf("result=%" PRIu32 " time=%.6f cpu=%.6f decode=%.6f instantiate=%.6f gas=%" PRIu64 "\n",
+              uint32_t(results[0]), time, cpu, decode, instantiate, metered ? gas_before - r.gas_left : 0);
   return 0;
 }
 
@@ -188,14 +200,16 @@ int ContractCmd(const std::vector<std::string>& args) {
   auto t0 = Clock::now();
   uint32_t first = ContractPass(*mod, calls, near, thread, metered, verbose);  // includes lazy translation
   double first_time = Since(t0);
+  double cpu0 = ThreadCpu();
   t0 = Clock::now();
   uint32_t digest = ContractPass(*mod, calls, near, thread, metered);
   double time = Since(t0);
+  double cpu = ThreadCpu() - cpu0;
   if (digest != first) Die("the two passes disagree");
   size_t translated = 0, funcs = (*mod)->bodies().size();
   for (uint32_t i = 0; i < funcs; ++i) translated += (*mod)->compiled_record(i)->code != nullptr;
-  std::printf("result=%" PRIu32 " time=%.6f first=%.6f calls=%zu translated=%zu/%zu\n", digest, time, first_time,
-              calls.size(), translated, funcs);
+  std::printf("result=%" PRIu32 " time=%.6f cpu=%.6f first=%.6f calls=%zu translated=%zu/%zu\n", digest, time, cpu,
+              first_time, calls.size(), translated, funcs);
   return 0;
 }
 

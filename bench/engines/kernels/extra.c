@@ -53,44 +53,34 @@ static void copy_bytes(uint8_t* d, const uint8_t* s, uint32_t n) {
 static void fill_bytes(uint8_t* d, uint8_t v, uint32_t n) {
   for (; n; n--) *d++ = v;
 }
-EXPORT("run_memcopy") uint32_t run_memcopy(uint32_t iters) {
-  const uint32_t half = sizeof(copy_arena) / 2;
-  for (uint32_t i = 0; i < sizeof(copy_arena); i++) copy_arena[i] = (uint8_t)(i * 7 + (i >> 9));
-  uint32_t sum = 0, x = 12345;
-  for (uint32_t it = 0; it < iters; it++) {
-    x = x * 1103515245u + 12345u;
-    uint32_t len = (x >> 8) % 4096 + 1;
-    uint32_t src = (x >> 3) % (half - 4096);
-    uint32_t dst = half + ((x >> 13) % (half - 4096));
-    if (it & 1) { src &= ~3u; dst &= ~3u; }  /* half of the copies are aligned */
-    copy_bytes(copy_arena + dst, copy_arena + src, len);
-    if ((it & 15) == 0) fill_bytes(copy_arena + src, (uint8_t)it, len / 8);
-    sum += copy_arena[dst + len / 2] + copy_arena[dst + len - 1];
-  }
-  for (uint32_t i = 0; i < sizeof(copy_arena); i += 61) sum = sum * 31 + copy_arena[i];
-  return sum;
-}
+/* The copy workload, parameterised by the copy and fill used. */
+#define COPY_WORKLOAD(iters, COPY, FILL)                                               \
+  do {                                                                                 \
+    const uint32_t half = sizeof(copy_arena) / 2;                                      \
+    for (uint32_t i = 0; i < sizeof(copy_arena); i++) copy_arena[i] = (uint8_t)(i * 7 + (i >> 9)); \
+    uint32_t sum = 0, x = 12345;                                                       \
+    for (uint32_t it = 0; it < (iters); it++) {                                        \
+      x = x * 1103515245u + 12345u;                                                    \
+      uint32_t len = (x >> 8) % 4096 + 1;                                              \
+      uint32_t src = (x >> 3) % (half - 4096);                                         \
+      uint32_t dst = half + ((x >> 13) % (half - 4096));                               \
+      if (it & 1) { src &= ~3u; dst &= ~3u; } /* half of the copies are aligned */    \
+      COPY(copy_arena + dst, copy_arena + src, len);                                   \
+      if ((it & 15) == 0) FILL(copy_arena + src, (uint8_t)it, len / 8);               \
+      sum += copy_arena[dst + len / 2] + copy_arena[dst + len - 1];                    \
+    }                                                                                  \
+    for (uint32_t i = 0; i < sizeof(copy_arena); i += 61) sum = sum * 31 + copy_arena[i]; \
+    return sum;                                                                        \
+  } while (0)
+
+EXPORT("run_memcopy") uint32_t run_memcopy(uint32_t iters) { COPY_WORKLOAD(iters, copy_bytes, fill_bytes); }
 
 /* ------------------------------------------------------------------------ */
 /* bulkcopy: the same workload through __builtin_memcpy/memset, which clang
  * turns into memory.copy/memory.fill when built with -mbulk-memory (NEAR's
  * "linear" instructions) and gcc into libc calls. */
 EXPORT("run_bulkcopy") uint32_t run_bulkcopy(uint32_t iters) {
-  const uint32_t half = sizeof(copy_arena) / 2;
-  for (uint32_t i = 0; i < sizeof(copy_arena); i++) copy_arena[i] = (uint8_t)(i * 7 + (i >> 9));
-  uint32_t sum = 0, x = 12345;
-  for (uint32_t it = 0; it < iters; it++) {
-    x = x * 1103515245u + 12345u;
-    uint32_t len = (x >> 8) % 4096 + 1;
-    uint32_t src = (x >> 3) % (half - 4096);
-    uint32_t dst = half + ((x >> 13) % (half - 4096));
-    if (it & 1) { src &= ~3u; dst &= ~3u; }
-    __builtin_memcpy(copy_arena + dst, copy_arena + src, len);
-    if ((it & 15) == 0) __builtin_memset(copy_arena + src, (uint8_t)it, len / 8);
-    sum += copy_arena[dst + len / 2] + copy_arena[dst + len - 1];
-  }
-  for (uint32_t i = 0; i < sizeof(copy_arena); i += 61) sum = sum * 31 + copy_arena[i];
-  return sum;
+  COPY_WORKLOAD(iters, __builtin_memcpy, __builtin_memset);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -8,6 +8,8 @@
 const fs = require('fs');
 
 const now = () => performance.now() / 1000;
+// CPU time of the whole process (V8's compiler and GC threads included).
+const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1e6; };
 const M64 = (1n << 64n) - 1n;
 
 // --- hostcall kernel imports (kernels/native_host.c) -----------------------
@@ -35,10 +37,12 @@ function kernel(file) {
   const m = new WebAssembly.Module(bytes);
   const inst = new WebAssembly.Instance(m, kernelImports(state));
   state.memory = inst.exports.memory;
+  const c1 = cpuNow();
   const t1 = now();
   const r = inst.exports.bench();
   const t2 = now();
-  console.log(`result=${r >>> 0} time=${(t2 - t1).toFixed(6)} instantiate=${(t1 - t0).toFixed(6)}`);
+  const cpu = cpuNow() - c1;
+  console.log(`result=${r >>> 0} time=${(t2 - t1).toFixed(6)} cpu=${cpu.toFixed(6)} instantiate=${(t1 - t0).toFixed(6)}`);
 }
 
 // --- NEAR mock (driver/near_mock.cc) ----------------------------------------
@@ -218,11 +222,14 @@ function contract(file, users, verbose) {
   let t0 = now();
   const first = near.pass(calls, verbose);
   const firstTime = now() - t0;
+  const c0 = cpuNow();
   t0 = now();
   const digest = near.pass(calls, false);
   const time = now() - t0;
+  const cpu = cpuNow() - c0;
   if (digest !== first) throw new Error('the two passes disagree');
-  console.log(`result=${digest} time=${time.toFixed(6)} first=${firstTime.toFixed(6)} calls=${calls.length}`);
+  console.log(`result=${digest} time=${time.toFixed(6)} cpu=${cpu.toFixed(6)} first=${firstTime.toFixed(6)} ` +
+              `calls=${calls.length}`);
 }
 
 // --- load ----------------------------------------------------------------------
