@@ -73,8 +73,8 @@ std::string AccountIdError::Message() const {
 }
 
 Result<void, AccountIdError> ValidateAccountId(std::string_view id) {
-  if (id.size() < AccountId::kMinLen) return Err(AccountIdError{AccountIdErrorKind::kTooShort});
-  if (id.size() > AccountId::kMaxLen) return Err(AccountIdError{AccountIdErrorKind::kTooLong});
+  if (id.size() < AccountId::kMinLen) return Err(AccountIdError{AccountIdErrorKind::kTooShort, false, 0, {}});
+  if (id.size() > AccountId::kMaxLen) return Err(AccountIdError{AccountIdErrorKind::kTooLong, false, 0, {}});
   bool last_is_separator = true;  // a leading separator counts as redundant
   size_t index = 0;
   std::string last_char;

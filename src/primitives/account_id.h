@@ -56,8 +56,9 @@ class AccountId {
   bool IsSubAccountOf(const AccountId& parent) const;
   AccountType GetAccountType() const;
 
-  auto operator<=>(const AccountId&) const = default;
-  bool operator==(const AccountId&) const = default;
+  // Bytewise order. (Written out: emcc's libc++ has no <=> for std::string.)
+  std::strong_ordering operator<=>(const AccountId& o) const { return id_.compare(o.id_) <=> 0; }
+  bool operator==(const AccountId& o) const { return id_ == o.id_; }
 
  private:
   explicit AccountId(std::string id) : id_(std::move(id)) {}

@@ -32,8 +32,13 @@ struct CryptoHash {
   // The default (all-zero) hash: nearcore's empty state root.
   bool IsZero() const;
 
-  auto operator<=>(const CryptoHash&) const = default;
-  bool operator==(const CryptoHash&) const = default;
+  // Bytewise order. (Written out: emcc's libc++ has no <=> for std::array.)
+  std::strong_ordering operator<=>(const CryptoHash& o) const {
+    return std::memcmp(bytes.data(), o.bytes.data(), kLength) <=> 0;
+  }
+  bool operator==(const CryptoHash& o) const {
+    return std::memcmp(bytes.data(), o.bytes.data(), kLength) == 0;
+  }
 };
 
 // For unordered containers keyed by hash (never iterated for results).
