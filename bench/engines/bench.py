@@ -455,14 +455,15 @@ def main():
         out()
         load_repeat = 2 if args.quick else 7
         out('Load cost of the contracts > 100 KB (what NEAR pays per call before running; best of '
-            f'{load_repeat}; NEAR metering on; node compile: first compile only, V8 caches by bytes):')
+            f'{load_repeat}; {args.clock} time; NEAR metering on; node compile: first compile only, V8 caches by bytes):')
         contracts = sorted((os.path.getsize(os.path.join(contracts_dir, f)), f) for f in os.listdir(contracts_dir)
                            if f.endswith('.wasm') and os.path.getsize(os.path.join(contracts_dir, f)) > 100_000)
         paths = [os.path.join(contracts_dir, f) for _, f in contracts]
-        r, _ = run_timed([args.driver, 'load', '--repeat', str(load_repeat)] + paths)
+        wall = ['--wall'] if args.clock == 'wall' else []
+        r, _ = run_timed([args.driver, 'load', '--repeat', str(load_repeat)] + wall + paths)
         node_load = {}
         if args.node:
-            rn, _ = run_timed([args.node, os.path.join(HERE, 'node', 'run_node.js'), 'load'] + paths)
+            rn, _ = run_timed([args.node, os.path.join(HERE, 'node', 'run_node.js'), 'load'] + wall + paths)
             for line in rn.stdout.splitlines():
                 kv = parse_kv(line)
                 node_load[kv['file']] = kv

@@ -1,7 +1,7 @@
 // Node (V8) side of the engine benchmark (bench/engines). Modes:
 //   node run_node.js kernel FILE          one call of the `bench` export
 //   node run_node.js contract FILE USERS  the fungible-token workload
-//   node run_node.js load FILE...         WebAssembly.Module + Instance cost
+//   node run_node.js load FILE... [--wall] WebAssembly.Module + Instance cost (CPU time)
 // The host functions follow the same rules as the nearrt driver
 // (driver/engine_bench.cc, driver/near_mock.cc), so results must agree.
 'use strict';
@@ -233,20 +233,21 @@ function contract(file, users, verbose) {
 }
 
 // --- load ----------------------------------------------------------------------
-function load(files) {
+function load(files, wall) {
+  const clock = wall ? now : cpuNow;
   for (const file of files) {
     const bytes = fs.readFileSync(file);
     // Only the first compile counts: V8 caches native modules by their bytes.
-    const t0 = now();
+    const t0 = clock();
     const m = new WebAssembly.Module(bytes);
-    const compile = now() - t0;
+    const compile = clock() - t0;
     const env = {};
     for (const imp of WebAssembly.Module.imports(m)) env[imp.name] = () => { throw new Error('stub'); };
     let instantiate = Infinity;
     for (let rep = 0; rep < 3; rep++) {
-      const t1 = now();
+      const t1 = clock();
       new WebAssembly.Instance(m, {env});
-      instantiate = Math.min(instantiate, now() - t1);
+      instantiate = Math.min(instantiate, clock() - t1);
     }
     const name = file.substring(file.lastIndexOf('/') + 1);
     console.log(`load file=${name} bytes=${bytes.length} compile=${compile.toFixed(6)} instantiate=${instantiate.toFixed(6)}`);
@@ -256,7 +257,7 @@ function load(files) {
 const [mode, ...args] = process.argv.slice(2);
 if (mode === 'kernel') kernel(args[0]);
 else if (mode === 'contract') contract(args[0], Number(args[1] || 100), args.includes('--verbose'));
-else if (mode === 'load') load(args);
+else if (mode === 'load') load(args.filter((a) => a !== '--wall'), args.includes('--wall'));
 else {
   console.error('usage: node run_node.js kernel FILE | contract FILE [USERS] [--verbose] | load FILE...');
   process.exit(2);
