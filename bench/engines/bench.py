@@ -518,7 +518,7 @@ def main():
         for kernel, results in mismatches:
             print(f'  {kernel}: ' + ', '.join(f'{e}={sorted(r)}' for e, r in sorted(results.items())), file=sys.stderr)
         return 1
-    out(f'All engines returned equal results on {len(rows)} kernels.')
+    out(f'All engines returned equal results on {len(rows)} kernel{"s" if len(rows) != 1 else ""}.')
     return 0
 
 
