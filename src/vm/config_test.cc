@@ -390,7 +390,6 @@ TEST(ConfigStoreTest, Overrides) {
   EXPECT_FALSE(c.wasm_config.limit_config.max_params_per_function);
   EXPECT_FALSE(c.wasm_config.chain_id_host_fn);
   // A failing override changes nothing.
-  RuntimeConfig before = c;
   EXPECT_FALSE(ApplyParameterOverrides(R"({"wasm_base": 2, "nope": 1})", &c).ok());
   EXPECT_EQ(c.wasm_config.ext_costs.gas(ExtCost::base), 1u);
   EXPECT_FALSE(ApplyParameterOverrides("not json", &c).ok());
