@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "util/bytes.h"
@@ -24,6 +25,12 @@ VectorReport RunAltBn128Vectors(const std::string& testdata_dir);
 VectorReport RunBls12381CsvVectors(const std::string& testdata_dir);
 // rfc9380_bls12381.txt: map_to_curve, encode (NU) and hash (RO) points.
 VectorReport RunRfc9380Vectors(const std::string& testdata_dir);
+
+// Cases written by difftest/gen.mjs (the @noble/curves oracle), one per line:
+// fn|fix|input_hex|expectation. `stats` (if given) receives per-function
+// counts of the expected outcome kinds, e.g. "p1_sum code1".
+VectorReport RunDifferentialCases(const std::string& path,
+                                  std::vector<std::pair<std::string, int>>* stats = nullptr);
 
 // nearcore's fix_eip2537_g: an EIP-2537 point (64-byte padded big-endian Fp,
 // Fp2 as c0 ‖ c1, all-zero = infinity) in NEAR's encoding.
