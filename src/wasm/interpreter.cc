@@ -35,14 +35,14 @@ inline uint32_t FromSlot<uint32_t>(uint64_t v) { return uint32_t(v); }
 template <>
 inline uint64_t FromSlot<uint64_t>(uint64_t v) { return v; }
 template <>
-inline float FromSlot<float>(uint64_t v) { return std::bit_cast<float>(uint32_t(v)); }
+inline float FromSlot<float>(uint64_t v) { return BitCast<float>(uint32_t(v)); }
 template <>
-inline double FromSlot<double>(uint64_t v) { return std::bit_cast<double>(v); }
+inline double FromSlot<double>(uint64_t v) { return BitCast<double>(v); }
 
 inline uint64_t ToSlot(uint32_t v) { return v; }
 inline uint64_t ToSlot(uint64_t v) { return v; }
-inline uint64_t ToSlot(float v) { return std::bit_cast<uint32_t>(v); }
-inline uint64_t ToSlot(double v) { return std::bit_cast<uint64_t>(v); }
+inline uint64_t ToSlot(float v) { return BitCast<uint32_t>(v); }
+inline uint64_t ToSlot(double v) { return BitCast<uint64_t>(v); }
 
 constexpr uint32_t Len(IrOp op) { return Info(op).words(); }
 

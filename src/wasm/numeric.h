@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <limits>
 
+#include "util/bit_cast.h"
 #include "wasm/trap.h"
 
 namespace nearrt::wasm {
@@ -39,8 +40,8 @@ inline F Nearest(F a) { return a != a ? a + a : std::nearbyint(a); }
 
 // nearcore (Wasmtime with cranelift_nan_canonicalization): a NaN result is
 // replaced by the positive canonical quiet NaN.
-inline float Canon(float v) { return v != v ? std::bit_cast<float>(0x7FC00000u) : v; }
-inline double Canon(double v) { return v != v ? std::bit_cast<double>(0x7FF8000000000000ull) : v; }
+inline float Canon(float v) { return v != v ? BitCast<float>(0x7FC00000u) : v; }
+inline double Canon(double v) { return v != v ? BitCast<double>(0x7FF8000000000000ull) : v; }
 
 // Exclusive bounds (lo, hi) such that a float x truncates to a value of I
 // exactly when lo < x < hi.

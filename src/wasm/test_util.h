@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "util/bit_cast.h"
 #include "util/bytes.h"
 #include "wasm/module.h"
 #include "wasm/runtime.h"
@@ -53,7 +54,7 @@ struct Harness {
   }
 };
 
-inline uint64_t F32Bits(float f) { return std::bit_cast<uint32_t>(f); }
-inline uint64_t F64Bits(double d) { return std::bit_cast<uint64_t>(d); }
+inline uint64_t F32Bits(float f) { return nearrt::BitCast<uint32_t>(f); }
+inline uint64_t F64Bits(double d) { return nearrt::BitCast<uint64_t>(d); }
 
 }  // namespace nearrt::wasm::testing

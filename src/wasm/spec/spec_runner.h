@@ -2,6 +2,7 @@
 // produces) against the engine and counts results per command type.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <map>
 #include <ostream>
