@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "crypto/bn254_bls12_381_miller.h"
+
 namespace nearrt::crypto::bls12_381 {
 namespace {
 
@@ -31,45 +33,11 @@ const Constants& K() {
 
 G1 Sigma(const G1& p) { return {p.x * K().beta, p.y, p.z}; }
 
-struct TPoint {
-  Fp2 x, y, z;
-};
-struct Line {
-  Fp2 a0, a1, b1;  // a0 + a1 w^2 + b1 w^3
-};
+using TPoint = tower::TwistPoint<Fp2>;
 
-Line DoublingStep(TPoint& t, const Fp& px, const Fp& py) {
-  const Fp2& b2 = K().b2;
-  Fp2 a = (t.x * t.y).Half();
-  Fp2 b = t.y.Square();
-  Fp2 c = t.z.Square();
-  Fp2 e = (c.Dbl() + c) * b2;
-  Fp2 f = e.Dbl() + e;
-  Fp2 g = (b + f).Half();
-  Fp2 h = (t.y + t.z).Square() - (b + c);
-  Fp2 j = t.x.Square();
-  Fp2 e2 = e.Square();
-  Line l{e - b, (j.Dbl() + j).MulFp(px), (-h).MulFp(py)};
-  t.x = a * (b - f);
-  t.y = g.Square() - (e2.Dbl() + e2);
-  t.z = b * h;
-  return l;
-}
-
-Line AdditionStep(TPoint& t, const Fp2& qx, const Fp2& qy, const Fp& px, const Fp& py) {
-  Fp2 theta = t.y - qy * t.z;
-  Fp2 lambda = t.x - qx * t.z;
-  Fp2 c = theta.Square();
-  Fp2 d = lambda.Square();
-  Fp2 e = lambda * d;
-  Fp2 f = t.z * c;
-  Fp2 g = t.x * d;
-  Fp2 h = e + f - g.Dbl();
-  Line l{theta * qx - lambda * qy, (-theta).MulFp(px), lambda.MulFp(py)};
-  t.x = lambda * h;
-  t.y = theta * (g - h) - t.y * e;
-  t.z = t.z * e;
-  return l;
+// M-type twist: the line is a0 + a1 w^2 + b1 w^3.
+Fp12 MulLine(const Fp12& f, const tower::LinePieces<Fp2>& l, const Fp& px, const Fp& py) {
+  return f.MulByLineM(l.c0, l.cx.MulFp(px), l.cy.MulFp(py));
 }
 
 // m^|z| for m in the cyclotomic subgroup.
@@ -88,22 +56,8 @@ Fp12 CycloPowZ(const Fp12& m) { return CycloPowAbsZ(m).Conj(); }  // z < 0
 Fp G1Curve::B() { return Fp::FromU64(4); }
 Fp2 G2Curve::B() { return K().b2; }
 
-G1 G1MulAbsZ(const G1& p) {
-  G1 r = p;
-  for (int i = 62; i >= 0; --i) {
-    r = r.Double();
-    if ((kAbsZ >> i) & 1) r = r + p;
-  }
-  return r;
-}
-G2 G2MulAbsZ(const G2& p) {
-  G2 r = p;
-  for (int i = 62; i >= 0; --i) {
-    r = r.Double();
-    if ((kAbsZ >> i) & 1) r = r + p;
-  }
-  return r;
-}
+G1 G1MulAbsZ(const G1& p) { return p.MulU64(kAbsZ); }
+G2 G2MulAbsZ(const G2& p) { return p.MulU64(kAbsZ); }
 
 G2 Psi(const G2& p) {
   const Constants& k = K();
@@ -131,13 +85,11 @@ Fp12 MillerLoop(const std::vector<PairInput>& pairs) {
   for (int bit = 62; bit >= 0; --bit) {
     f = f.Square();
     for (size_t i = 0; i < n; ++i) {
-      Line l = DoublingStep(t[i], pairs[i].px, pairs[i].py);
-      f = f.MulByLineM(l.a0, l.a1, l.b1);
+      f = MulLine(f, tower::TwistDoublingStep(t[i], K().b2), pairs[i].px, pairs[i].py);
     }
     if ((kAbsZ >> bit) & 1) {
       for (size_t i = 0; i < n; ++i) {
-        Line l = AdditionStep(t[i], pairs[i].qx, pairs[i].qy, pairs[i].px, pairs[i].py);
-        f = f.MulByLineM(l.a0, l.a1, l.b1);
+        f = MulLine(f, tower::TwistAdditionStep(t[i], pairs[i].qx, pairs[i].qy), pairs[i].px, pairs[i].py);
       }
     }
   }

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "crypto/bn254_bls12_381_miller.h"
+
 namespace nearrt::crypto::bn254 {
 namespace {
 
@@ -36,49 +38,11 @@ const Constants& K() {
   return k;
 }
 
-// Homogeneous projective point on the twist used inside the Miller loop.
-struct TPoint {
-  Fq2 x, y, z;
-};
+using TPoint = tower::TwistPoint<Fq2>;
 
-struct Line {
-  Fq2 a0, b0, b1;  // a0 + b0 w + b1 w^3
-};
-
-// Doubling step (Costello-Lange-Naehrig / Aranha et al. formulas); the line
-// is the tangent at T scaled by a factor in Fq2, evaluated at P.
-Line DoublingStep(TPoint& t, const Fq& px, const Fq& py) {
-  const Fq2& b2 = K().b2;
-  Fq2 a = (t.x * t.y).Half();
-  Fq2 b = t.y.Square();
-  Fq2 c = t.z.Square();
-  Fq2 e = (c.Dbl() + c) * b2;
-  Fq2 f = e.Dbl() + e;
-  Fq2 g = (b + f).Half();
-  Fq2 h = (t.y + t.z).Square() - (b + c);
-  Fq2 i = e - b;
-  Fq2 j = t.x.Square();
-  Fq2 e2 = e.Square();
-  t.x = a * (b - f);
-  t.y = g.Square() - (e2.Dbl() + e2);
-  t.z = b * h;
-  return {(-h).MulFp(py), (j.Dbl() + j).MulFp(px), i};
-}
-
-// Addition step T <- T + Q for affine Q; line through T and Q at P.
-Line AdditionStep(TPoint& t, const Fq2& qx, const Fq2& qy, const Fq& px, const Fq& py) {
-  Fq2 theta = t.y - qy * t.z;
-  Fq2 lambda = t.x - qx * t.z;
-  Fq2 c = theta.Square();
-  Fq2 d = lambda.Square();
-  Fq2 e = lambda * d;
-  Fq2 f = t.z * c;
-  Fq2 g = t.x * d;
-  Fq2 h = e + f - g.Dbl();
-  t.x = lambda * h;
-  t.y = theta * (g - h) - t.y * e;
-  t.z = t.z * e;
-  return {lambda.MulFp(py), (-theta).MulFp(px), theta * qx - lambda * qy};
+// D-type twist: the line is a0 + b0 w + b1 w^3.
+Fq12 MulLine(const Fq12& f, const tower::LinePieces<Fq2>& l, const Fq& px, const Fq& py) {
+  return f.MulByLineD(l.cy.MulFp(py), l.cx.MulFp(px), l.c0);
 }
 
 Fq12 CycloPowX(const Fq12& m) {  // m^x for x > 0, m in the cyclotomic subgroup
@@ -110,15 +74,13 @@ Fq12 MillerLoop(const std::vector<PairInput>& pairs) {
   for (size_t bit = k.naf.size() - 1; bit-- > 0;) {
     f = f.Square();
     for (size_t i = 0; i < n; ++i) {
-      Line l = DoublingStep(t[i], pairs[i].px, pairs[i].py);
-      f = f.MulByLineD(l.a0, l.b0, l.b1);
+      f = MulLine(f, tower::TwistDoublingStep(t[i], k.b2), pairs[i].px, pairs[i].py);
     }
     int d = k.naf[bit];
     if (d != 0) {
       for (size_t i = 0; i < n; ++i) {
-        Line l = AdditionStep(t[i], pairs[i].qx, d > 0 ? pairs[i].qy : neg_qy[i], pairs[i].px,
-                              pairs[i].py);
-        f = f.MulByLineD(l.a0, l.b0, l.b1);
+        auto l = tower::TwistAdditionStep(t[i], pairs[i].qx, d > 0 ? pairs[i].qy : neg_qy[i]);
+        f = MulLine(f, l, pairs[i].px, pairs[i].py);
       }
     }
   }
@@ -129,10 +91,8 @@ Fq12 MillerLoop(const std::vector<PairInput>& pairs) {
     Fq2 q1y = pairs[i].qy.Conj() * k.gamma[0][3];
     Fq2 q2x = pairs[i].qx * k.gamma[1][2];
     Fq2 q2y = -(pairs[i].qy * k.gamma[1][3]);
-    Line l = AdditionStep(t[i], q1x, q1y, pairs[i].px, pairs[i].py);
-    f = f.MulByLineD(l.a0, l.b0, l.b1);
-    l = AdditionStep(t[i], q2x, q2y, pairs[i].px, pairs[i].py);
-    f = f.MulByLineD(l.a0, l.b0, l.b1);
+    f = MulLine(f, tower::TwistAdditionStep(t[i], q1x, q1y), pairs[i].px, pairs[i].py);
+    f = MulLine(f, tower::TwistAdditionStep(t[i], q2x, q2y), pairs[i].px, pairs[i].py);
   }
   return f;
 }
