@@ -9,9 +9,6 @@
 //
 // Timing numbers are machine- and load-dependent: run it on an idle machine
 // and compare the ratios, not the absolute values.
-#include <sys/resource.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -25,6 +22,7 @@
 #include <rocksdb/write_batch.h>
 
 #include "store/node.h"
+#include "store/node_arena.h"
 #include "store/proof.h"
 #include "store/rocksdb_backend.h"
 #include "store/state_store.h"
@@ -40,15 +38,6 @@ using Clock = std::chrono::steady_clock;
 
 double Seconds(Clock::time_point a, Clock::time_point b) {
   return std::chrono::duration<double>(b - a).count();
-}
-
-size_t RssBytes() {
-  FILE* f = std::fopen("/proc/self/statm", "r");
-  if (!f) return 0;
-  long pages = 0, resident = 0;
-  if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
-  std::fclose(f);
-  return static_cast<size_t>(resident) * sysconf(_SC_PAGESIZE);
 }
 
 struct Data {
@@ -189,7 +178,6 @@ int main(int argc, char** argv) {
 
   std::printf("in-memory trie\n");
   {
-    size_t rss0 = RssBytes();
     StateStore store;
     auto t0 = Clock::now();
     auto r = InsertAll(store, d);
@@ -203,6 +191,15 @@ int main(int argc, char** argv) {
     std::printf("  %-44s %s\n", "root", store.head().ToBase58().c_str());
     std::printf("  %-44s %8.2fx raw puts\n", "insert + root vs raw batched puts",
                 Seconds(t0, t1) / raw_put);
+    {
+      Trie t = store.GetTrie(store.head());
+      size_t nodes = 0;
+      size_t bytes = TrieBytes(t.root_cell()->node.get(), &nodes);
+      std::printf("  %-44s %zu nodes, %.1f MB = %.2fx raw key+value bytes\n", "node memory",
+                  nodes, bytes / 1e6, bytes / raw_bytes);
+      std::printf("  %-44s %.1f MB = %.2fx raw key+value bytes\n", "node arena reserved",
+                  ArenaReservedBytes() / 1e6, ArenaReservedBytes() / raw_bytes);
+    }
     // Build from presorted changes straight through Trie::Update.
     {
       std::vector<KeyChange> changes;
@@ -216,13 +213,6 @@ int main(int argc, char** argv) {
       if (!out.ok() || out->new_root() != store.head()) std::fprintf(stderr, "root mismatch!\n");
     }
     Trie t = store.GetTrie(store.head());
-    size_t nodes = 0;
-    size_t bytes = TrieBytes(t.root_cell()->node.get(), &nodes);
-    size_t rss = RssBytes() - rss0;
-    std::printf("  %-44s %zu nodes, %.1f MB (%.2fx raw key+value bytes)\n", "node memory", nodes,
-                bytes / 1e6, bytes / raw_bytes);
-    std::printf("  %-44s %.1f MB (%.2fx raw; includes allocator overhead, test data excluded)\n",
-                "RSS growth", rss / 1e6, rss / raw_bytes);
     Reads(t, d, "random reads (Trie::Get)");
     Proofs(t, d, proofs, "proof generation (ProveKey)");
   }

@@ -55,7 +55,10 @@ Trie StateStore::GetTrie(const CryptoHash& root) const {
   if (root.IsZero()) return Trie(nullptr, backend_.get());
   auto it = roots_.find(root);
   if (it != roots_.end()) return Trie(it->second, backend_.get());
-  return Trie::FromRootHash(root, backend_.get());
+  Trie t = Trie::FromRootHash(root, backend_.get());
+  // Share the lazily loaded head between callers (e.g. after reopening).
+  if (backend_ && root == head_) roots_.emplace(root, t.root_cell());
+  return t;
 }
 
 void StateStore::Remember(uint64_t seq, std::shared_ptr<RootCell> cell) {

@@ -64,7 +64,7 @@ class StateStore {
   CryptoHash head_;
   uint64_t head_seq_ = 0;
   uint64_t gc_tail_ = 1;  // oldest commit whose deletions are not applied
-  std::map<CryptoHash, std::shared_ptr<RootCell>> roots_;
+  mutable std::map<CryptoHash, std::shared_ptr<RootCell>> roots_;
   std::deque<std::pair<uint64_t, CryptoHash>> history_;  // (seq, root), ascending
 };
 
