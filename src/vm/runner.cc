@@ -6,7 +6,6 @@
 
 #include <map>
 
-#include "crypto/sha256.h"
 #include "vm/imports.h"
 #include "vm/logic.h"
 #include "vm/prepare.h"
@@ -16,7 +15,7 @@ namespace nearrt::vm {
 
 ContractCode ContractCode::FromBytes(Bytes bytes) {
   ContractCode c;
-  c.hash = CryptoHash(crypto::Sha256Hash(bytes));
+  c.hash = CryptoHash::Of(bytes);
   c.code = std::make_shared<const Bytes>(std::move(bytes));
   return c;
 }
