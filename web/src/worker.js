@@ -1,0 +1,39 @@
+// The nearrt runtime in a Web Worker (or a node worker thread), so that a
+// long contract call never blocks the page. Messages:
+//   in:  { id, op, args }   op: a NearRuntime method name (run, runJson,
+//                           resumeYield, exports, methods, loadConfig, ...)
+//   out: { id, result }     the method's return value (errors are values)
+//        { id, error }      only if the op does not exist or the module failed to load
+// client.js wraps this in promises.
+import { createRuntime } from './nearrt.js';
+
+const OPS = new Set(['version', 'loadConfig', 'parameters', 'run', 'runJson', 'resumeYield', 'exports',
+                     'methods', 'stateRoot', 'prove', 'verify']);
+
+async function serve(post, subscribe) {
+  let runtime = null;
+  let loadError = null;
+  const ready = createRuntime().then((rt) => { runtime = rt; }, (e) => { loadError = e; });
+  subscribe(async (msg) => {
+    const { id, op, args } = msg || {};
+    await ready;
+    if (loadError) {
+      post({ id, error: { kind: 'LoadError', message: String(loadError.message || loadError) } });
+    } else if (!OPS.has(op)) {
+      post({ id, error: { kind: 'InvalidInput', message: 'unknown operation ' + op } });
+    } else {
+      const t0 = performance.now();
+      const result = runtime[op](...(Array.isArray(args) ? args : []));
+      post({ id, result, ms: performance.now() - t0 });
+    }
+  });
+  await ready;
+  post({ id: 0, ready: !loadError, error: loadError ? String(loadError.message || loadError) : undefined });
+}
+
+if (typeof self !== 'undefined' && typeof self.postMessage === 'function') {
+  serve((m) => self.postMessage(m), (f) => { self.onmessage = (e) => f(e.data); });
+} else {
+  const { parentPort } = await import('node:worker_threads');
+  if (parentPort) serve((m) => parentPort.postMessage(m), (f) => parentPort.on('message', f));
+}
