@@ -15,5 +15,6 @@ int WasmCommand(const Args& args);   // nearrt wasm run|spec|...
 int RunCommand(const Args& args);    // nearrt run (nearcore's standalone VM runner)
 int StateCommand(const Args& args);  // nearrt state root|prove|verify
 int ApplyCommand(const Args& args);  // nearrt apply (local chain)
+int ScenarioCommand(const Args& args);  // nearrt scenario (contract scenarios)
 
 }  // namespace nearrt::cli

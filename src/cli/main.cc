@@ -23,6 +23,9 @@ const Command kCommands[] = {
 #ifdef NEARRT_HAVE_RUN_COMMAND
     {"run", RunCommand, "run a NEAR contract method (nearcore standalone-runner compatible)"},
 #endif
+#ifdef NEARRT_HAVE_SCENARIO_COMMAND
+    {"scenario", ScenarioCommand, "run contract scenarios (calls with state carried between them)"},
+#endif
 #ifdef NEARRT_HAVE_STATE_COMMAND
     {"state", StateCommand, "state roots and proofs of NEAR's Merkle-Patricia trie"},
 #endif

@@ -1,0 +1,218 @@
+#include "vm/scenario.h"
+
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "vm/config_store.h"
+#include "vm/memory_external.h"
+#include "vm/runner.h"
+#include "vm/runner_json.h"
+
+namespace nearrt::vm {
+
+using json = nlohmann::json;
+
+namespace {
+
+struct AccountState {
+  ContractCode code;
+  std::unique_ptr<MemoryExternal> ext = std::make_unique<MemoryExternal>();
+  Balance balance = 0;
+  StorageUsage storage_usage = 0;
+};
+
+const json* Find(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it == j.end() ? nullptr : &*it;
+}
+
+Result<std::string> StringField(const json& j, const char* key) {
+  const json* v = Find(j, key);
+  if (!v || !v->is_string()) return Err(std::string("missing string field \"") + key + "\"");
+  return v->get<std::string>();
+}
+
+// Balance from a decimal string or a number.
+Result<Balance> BalanceField(const json& j, const char* key, Balance dflt) {
+  const json* v = Find(j, key);
+  if (!v) return dflt;
+  if (v->is_number_unsigned()) return Balance(v->get<uint64_t>());
+  if (v->is_string()) {
+    auto b = ParseBalance(v->get<std::string>());
+    if (b) return *b;
+  }
+  return Err(std::string("\"") + key + "\" must be a decimal string or a number");
+}
+
+std::string Utf8OfReturn(const VMOutcome& o) {
+  if (o.return_data.kind != ReturnData::Kind::kValue) return "";
+  return std::string(AsString(o.return_data.value));
+}
+
+// Checks `expect` against the outcome; returns "" or the first mismatch.
+std::string CheckExpect(const json& expect, const VMOutcome& o, size_t receipts) {
+  bool ok = !o.aborted.has_value();
+  if (const json* e = Find(expect, "ok"); e && e->is_boolean() && e->get<bool>() != ok)
+    return ok ? "expected a failure, the call succeeded" : "expected success, got: " + o.aborted->Message();
+  if (const json* e = Find(expect, "error"); e && e->is_string()) {
+    if (ok) return "expected error containing \"" + e->get<std::string>() + "\", the call succeeded";
+    std::string msg = o.aborted->Message();
+    if (msg.find(e->get<std::string>()) == std::string::npos)
+      return "error \"" + msg + "\" does not contain \"" + e->get<std::string>() + "\"";
+  }
+  if (const json* e = Find(expect, "return"); e) {
+    if (e->is_null()) {
+      if (o.return_data.kind == ReturnData::Kind::kValue) return "expected no return value, got " + Utf8OfReturn(o);
+    } else if (e->is_string()) {
+      if (o.return_data.kind != ReturnData::Kind::kValue) return "expected a return value";
+      if (Utf8OfReturn(o) != e->get<std::string>())
+        return "return value " + Utf8OfReturn(o) + " != expected " + e->get<std::string>();
+    }
+  }
+  if (const json* e = Find(expect, "return_json"); e) {
+    if (o.return_data.kind != ReturnData::Kind::kValue) return "expected a JSON return value";
+    json got = json::parse(Utf8OfReturn(o), nullptr, false);
+    if (got.is_discarded() || got != *e) return "return value " + Utf8OfReturn(o) + " != expected " + e->dump();
+  }
+  if (const json* e = Find(expect, "logs"); e && e->is_array()) {
+    std::vector<std::string> want;
+    for (const auto& l : *e)
+      if (l.is_string()) want.push_back(l.get<std::string>());
+    if (want != o.logs) {
+      std::string got;
+      for (const auto& l : o.logs) got += "\n  " + l;
+      return "logs differ; got:" + got;
+    }
+  }
+  if (const json* e = Find(expect, "logs_contain"); e && e->is_array()) {
+    for (const auto& l : *e) {
+      if (!l.is_string()) continue;
+      bool found = false;
+      for (const auto& got : o.logs) found |= got.find(l.get<std::string>()) != std::string::npos;
+      if (!found) return "no log contains \"" + l.get<std::string>() + "\"";
+    }
+  }
+  if (const json* e = Find(expect, "receipts"); e && e->is_number_unsigned() && e->get<uint64_t>() != receipts)
+    return "receipts: " + std::to_string(receipts) + " != expected " + std::to_string(e->get<uint64_t>());
+  if (const json* e = Find(expect, "burnt_gas"); e && e->is_number_unsigned() && e->get<uint64_t>() != o.burnt_gas)
+    return "burnt gas " + std::to_string(o.burnt_gas) + " != expected " + std::to_string(e->get<uint64_t>());
+  return "";
+}
+
+}  // namespace
+
+CodeLoader FileCodeLoader(std::string shared_dir, std::string base_dir) {
+  return [shared_dir, base_dir](const std::string& ref) -> Result<Bytes> {
+    if (ref.rfind("shared:", 0) == 0) return ReadFile(shared_dir + "/" + ref.substr(7));
+    if (!ref.empty() && ref[0] == '/') return ReadFile(ref);
+    return ReadFile(base_dir + "/" + ref);
+  };
+}
+
+Result<ScenarioResult> RunScenario(std::string_view json_text, const CodeLoader& load_code) {
+  json doc = json::parse(json_text, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object()) return Err("scenario is not a JSON object");
+  ScenarioResult result;
+  if (const json* d = Find(doc, "description"); d && d->is_string()) result.description = d->get<std::string>();
+  NEARRT_ASSIGN_OR_RETURN(RuntimeConfig config, MainnetConfig(86));
+
+  std::map<std::string, AccountState> accounts;
+  const json* accts = Find(doc, "accounts");
+  if (!accts || !accts->is_object() || accts->empty()) return Err("scenario needs an \"accounts\" object");
+  for (auto it = accts->begin(); it != accts->end(); ++it) {
+    if (!it->is_object()) return Err("account " + it.key() + " must be an object");
+    NEARRT_ASSIGN_OR_RETURN(std::string ref, StringField(*it, "code"));
+    NEARRT_ASSIGN_OR_RETURN(Bytes code, load_code(ref));
+    AccountState& a = accounts[it.key()];
+    a.code = ContractCode::FromBytes(std::move(code));
+    NEARRT_ASSIGN_OR_RETURN(a.balance, BalanceField(*it, "balance", Balance(100) * 1000000000000000000ull * 1000000));
+    if (const json* s = Find(*it, "storage_usage"); s && s->is_number_unsigned()) a.storage_usage = s->get<uint64_t>();
+  }
+  std::string base_context = "{}";
+  if (const json* c = Find(doc, "context")) {
+    if (!c->is_object()) return Err("\"context\" must be an object");
+    base_context = c->dump();  // re-parsed below, always valid
+  }
+  const json* steps = Find(doc, "steps");
+  if (!steps || !steps->is_array()) return Err("scenario needs a \"steps\" array");
+
+  ContractCache cache;
+  for (size_t i = 0; i < steps->size(); ++i) {
+    const json& step = (*steps)[i];
+    std::string where = "step " + std::to_string(i + 1);
+    if (!step.is_object()) return Err(where + " is not an object");
+    NEARRT_ASSIGN_OR_RETURN(std::string account, StringField(step, "call"));
+    NEARRT_ASSIGN_OR_RETURN(std::string method, StringField(step, "method"));
+    auto ait = accounts.find(account);
+    if (ait == accounts.end()) return Err(where + ": unknown account " + account);
+    AccountState& a = ait->second;
+
+    // Context: scenario defaults, then this call's account, parties and money.
+    json ctx = json::parse(base_context, nullptr, false);
+    std::string pred = "alice.near";
+    if (const json* p = Find(step, "predecessor"); p && p->is_string()) pred = p->get<std::string>();
+    std::string signer = pred;
+    if (const json* s = Find(step, "signer"); s && s->is_string()) signer = s->get<std::string>();
+    ctx["current_account_id"] = account;
+    ctx["predecessor_account_id"] = pred;
+    ctx["signer_account_id"] = signer;
+    if (!ctx.contains("refund_to_account_id")) ctx["refund_to_account_id"] = pred;
+    ctx["account_balance"] = BalanceToString(a.balance);
+    ctx["storage_usage"] = a.storage_usage;
+    NEARRT_ASSIGN_OR_RETURN(Balance deposit, BalanceField(step, "deposit", 0));
+    ctx["attached_deposit"] = BalanceToString(deposit);
+    if (const json* g = Find(step, "gas"); g && g->is_number_unsigned()) ctx["prepaid_gas"] = g->get<uint64_t>();
+    else if (!ctx.contains("prepaid_gas")) ctx["prepaid_gas"] = uint64_t(300000000000000ull);
+    if (const json* v = Find(step, "view"); v && v->is_boolean()) ctx["is_view"] = v->get<bool>();
+    auto context = ParseContextJson(ctx.dump(), DefaultRunnerContext(), config.max_gas_burnt_view);
+    if (!context.ok()) return Err(where + ": context: " + context.error().message);
+
+    Bytes input;
+    if (const json* args = Find(step, "args")) {
+      input = ToBytes(args->dump());
+    } else if (const json* t = Find(step, "args_text"); t && t->is_string()) {
+      input = ToBytes(t->get<std::string>());
+    } else if (const json* b = Find(step, "args_base64"); b && b->is_string()) {
+      auto d = Base64Decode(b->get<std::string>());
+      if (!d.ok()) return Err(where + ": args_base64: " + d.error().message);
+      input = std::move(*d);
+    }
+    context->input = std::make_shared<const Bytes>(std::move(input));
+    if (const json* prs = Find(step, "promise_results"); prs && prs->is_array()) {
+      for (const auto& pr : *prs) {
+        auto r = ParsePromiseResultJson(pr.dump());
+        if (!r.ok()) return Err(where + ": promise_results: " + r.error().message);
+        context->promise_results.push_back(*r);
+      }
+    }
+
+    // Receipts and resumes are per call: keep only the state.
+    auto ext = std::make_unique<MemoryExternal>();
+    ext->state() = a.ext->state();
+    auto outcome = Run(a.code, method, *ext, *context, config, &cache);
+    ScenarioStepResult sr;
+    sr.label = account + "." + method;
+    if (!outcome.ok()) {
+      sr.output_json = FormatRunnerOutput(nullptr, &outcome.error(), *ext);
+      sr.passed = false;
+      sr.failure = "node-level error: " + outcome.error().Message();
+    } else {
+      sr.output_json = FormatRunnerOutput(&*outcome, nullptr, *ext);
+      if (const json* e = Find(step, "expect"); e && e->is_object()) {
+        sr.failure = CheckExpect(*e, *outcome, ext->receipts().size());
+        sr.passed = sr.failure.empty();
+      }
+      // A successful call commits its state, balance and storage usage.
+      if (!outcome->aborted) {
+        a.ext = std::move(ext);
+        a.balance = outcome->balance;
+        a.storage_usage = outcome->storage_usage;
+      }
+    }
+    result.steps.push_back(std::move(sr));
+  }
+  return result;
+}
+
+}  // namespace nearrt::vm
