@@ -28,6 +28,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   cfg.metering.op_cost = 1 + (mode >> 4);
   cfg.metering.linear_base = 1;
   cfg.metering.linear_unit = 1;
+  cfg.max_memory_pages = 256;  // 16 MiB: keeps every run fast (growth beyond fails)
   auto m = Module::Decode(std::span<const uint8_t>(data + 1, size - 1), cfg);
   if (!m.ok()) return 0;
   Store store;
@@ -63,7 +64,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         break;
       case ExternKind::Memory:
         if (imp.memory.limits.min > 64) return 0;
-        v.memory = store.AddMemory(imp.memory);
+        v.memory = store.AddMemory(imp.memory, 256);
         break;
       case ExternKind::Global:
         v.global = store.AddGlobal(imp.global, 0);

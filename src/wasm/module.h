@@ -27,6 +27,9 @@ struct ModuleConfig {
   bool canonicalize_nans = false;
   // Translate every function at decode time instead of on first call.
   bool eager_translation = false;
+  // Embedder cap on linear memory size in pages (memory.grow fails beyond
+  // it even if the module allows more); the spec's own limit is 65536.
+  uint64_t max_memory_pages = 65536;
 };
 
 // Per defined function facts the validator computes.

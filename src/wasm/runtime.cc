@@ -31,10 +31,29 @@ const char* TrapMessage(TrapCode code) {
 // ---------------------------------------------------------------------------
 // MemoryInstance
 
-MemoryInstance::MemoryInstance(const MemoryType& type) : type_(type) {
-  max_pages_ = type.limits.has_max ? type.limits.max : kMaxMemoryPages;
+namespace {
+// Natively, a bounded memory is allocated at its maximum at once: calloc of a
+// large block maps fresh zero pages lazily, so growth costs nothing. (Under
+// emcc calloc would clear the whole block, so memory grows by realloc.)
+#if defined(__EMSCRIPTEN__)
+constexpr uint64_t kReserveLimit = 0;
+#else
+constexpr uint64_t kReserveLimit = 1ull << 30;
+#endif
+}  // namespace
+
+MemoryInstance::MemoryInstance(const MemoryType& type, uint64_t max_pages_cap) : type_(type) {
+  max_pages_ = std::min<uint64_t>(type.limits.has_max ? type.limits.max : kMaxMemoryPages, max_pages_cap);
   size_ = type.limits.min * kPageSize;
-  if (size_) data_ = static_cast<uint8_t*>(std::calloc(size_, 1));
+  uint64_t reserve = max_pages_ * kPageSize;
+  if (reserve > size_ && reserve <= kReserveLimit) {
+    data_ = static_cast<uint8_t*>(std::calloc(reserve, 1));
+    if (data_) capacity_ = reserve;
+  }
+  if (!data_ && size_) {
+    data_ = static_cast<uint8_t*>(std::calloc(size_, 1));
+    if (data_) capacity_ = size_;
+  }
 }
 
 MemoryInstance::~MemoryInstance() { std::free(data_); }
@@ -45,21 +64,28 @@ uint32_t MemoryInstance::Grow(uint64_t delta) {
   if (delta > max_pages_ || old_pages + delta > max_pages_) return 0xFFFFFFFFu;
   uint64_t new_size = (old_pages + delta) * kPageSize;
   if (new_size > SIZE_MAX) return 0xFFFFFFFFu;
+  if (new_size <= capacity_) {  // reserved up front: already zero
+    size_ = new_size;
+    return uint32_t(old_pages);
+  }
   auto* p = static_cast<uint8_t*>(std::realloc(data_, size_t(new_size)));
   if (!p) return 0xFFFFFFFFu;
   std::memset(p + size_, 0, size_t(new_size - size_));
   data_ = p;
-  size_ = new_size;
+  size_ = capacity_ = new_size;
   return uint32_t(old_pages);
 }
 
 bool MemoryInstance::Restore(std::span<const uint8_t> bytes) {
-  if (bytes.size() != size_) {
-    auto* p = static_cast<uint8_t*>(std::realloc(data_, bytes.empty() ? 1 : bytes.size()));
+  if (bytes.size() > capacity_) {
+    auto* p = static_cast<uint8_t*>(std::realloc(data_, bytes.size()));
     if (!p) return false;
     data_ = p;
-    size_ = bytes.size();
+    capacity_ = bytes.size();
+  } else if (bytes.size() < size_) {
+    std::memset(data_ + bytes.size(), 0, size_t(size_ - bytes.size()));  // keep the reserve zeroed
   }
+  size_ = bytes.size();
   if (!bytes.empty()) std::memcpy(data_, bytes.data(), bytes.size());
   return true;
 }
@@ -140,8 +166,8 @@ FuncInst* Store::AddHostFunction(const FuncType& type, HostFunction fn, void* en
   return &f;
 }
 
-MemoryInstance* Store::AddMemory(const MemoryType& type) {
-  memories_.push_back(std::make_unique<MemoryInstance>(type));
+MemoryInstance* Store::AddMemory(const MemoryType& type, uint64_t max_pages_cap) {
+  memories_.push_back(std::make_unique<MemoryInstance>(type, max_pages_cap));
   return memories_.back().get();
 }
 
@@ -241,10 +267,10 @@ Result<Store::InstantiateResult> Store::Instantiate(std::shared_ptr<const Module
   for (size_t i = m.num_imported_tables(); i < m.tables().size(); ++i) inst.tables_.push_back(AddTable(m.tables()[i]));
   if (memory_override) {
     inst.memories_.clear();
-    inst.memories_.push_back(AddMemory(*memory_override));
+    inst.memories_.push_back(AddMemory(*memory_override, m.config().max_memory_pages));
   } else {
     for (size_t i = m.num_imported_memories(); i < m.memories().size(); ++i)
-      inst.memories_.push_back(AddMemory(m.memories()[i]));
+      inst.memories_.push_back(AddMemory(m.memories()[i], m.config().max_memory_pages));
   }
   for (MemoryInstance* mem : inst.memories_)
     if (!mem->ok()) return Err("cannot allocate memory of " + std::to_string(mem->size()) + " bytes");

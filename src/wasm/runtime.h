@@ -52,7 +52,8 @@ struct FuncInst {
 
 class MemoryInstance {
  public:
-  MemoryInstance(const MemoryType& type);
+  // `max_pages_cap` bounds growth below the type's maximum (embedder limit).
+  explicit MemoryInstance(const MemoryType& type, uint64_t max_pages_cap = 65536);
   ~MemoryInstance();
   MemoryInstance(const MemoryInstance&) = delete;
   MemoryInstance& operator=(const MemoryInstance&) = delete;
@@ -74,6 +75,7 @@ class MemoryInstance {
   MemoryType type_;
   uint8_t* data_ = nullptr;
   uint64_t size_ = 0;
+  uint64_t capacity_ = 0;  // allocated bytes (>= size_; the rest is zero)
   uint64_t max_pages_ = 0;
 };
 
@@ -204,7 +206,7 @@ class Store {
   Store& operator=(const Store&) = delete;
 
   FuncInst* AddHostFunction(const FuncType& type, HostFunction fn, void* env);
-  MemoryInstance* AddMemory(const MemoryType& type);
+  MemoryInstance* AddMemory(const MemoryType& type, uint64_t max_pages_cap = 65536);
   TableInstance* AddTable(const TableType& type, uint64_t init = 0);
   GlobalInstance* AddGlobal(const GlobalType& type, uint64_t value);
 
