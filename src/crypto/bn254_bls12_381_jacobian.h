@@ -88,23 +88,50 @@ struct Jacobian {
   }
 
   // k * P for a little-endian limb scalar, any size (variable time: all
-  // inputs of the host functions are public).
+  // inputs of the host functions are public). Width-5 NAF: digits are odd,
+  // in [-15, 15], and at least 4 zeros separate two nonzero digits.
   template <size_t M>
   Jacobian Mul(const Limbs<M>& k) const {
-    size_t bits = BitLength<M>(k);
-    if (bits == 0 || IsInfinity()) return Infinity();
-    // 4-bit fixed window.
-    Jacobian table[16];
-    table[0] = Infinity();
-    table[1] = *this;
-    for (int i = 2; i < 16; ++i) table[i] = (i % 2 == 0) ? table[i / 2].Double() : table[i - 1] + *this;
-    size_t windows = (bits + 3) / 4;
+    if (BitLength<M>(k) == 0 || IsInfinity()) return Infinity();
+    // Recode: n is k with one spare word for the +16 carries.
+    uint64_t n[M + 1];
+    for (size_t i = 0; i < M; ++i) n[i] = k[i];
+    n[M] = 0;
+    std::vector<int8_t> digits;
+    digits.reserve(64 * M + 1);
+    auto is_zero = [&] {
+      uint64_t acc = 0;
+      for (size_t i = 0; i <= M; ++i) acc |= n[i];
+      return acc == 0;
+    };
+    while (!is_zero()) {
+      int d = 0;
+      if (n[0] & 1) {
+        d = (int)(n[0] & 31);
+        if (d >= 16) d -= 32;
+        // n -= d (d odd, |d| < 16), without leaving [0, 2^(64(M+1))).
+        uint64_t delta = (uint64_t)(d < 0 ? -d : d);
+        if (d > 0) {
+          uint8_t b = SubB(0, n[0], delta, &n[0]);
+          for (size_t i = 1; i <= M && b; ++i) b = SubB(b, n[i], 0, &n[i]);
+        } else {
+          uint8_t c = AddC(0, n[0], delta, &n[0]);
+          for (size_t i = 1; i <= M && c; ++i) c = AddC(c, n[i], 0, &n[i]);
+        }
+      }
+      digits.push_back((int8_t)d);
+      for (size_t i = 0; i <= M; ++i) n[i] = (n[i] >> 1) | (i < M ? n[i + 1] << 63 : 0);
+    }
+    Jacobian odd[8];  // odd[i] = (2i + 1) P
+    odd[0] = *this;
+    Jacobian twice = Double();
+    for (int i = 1; i < 8; ++i) odd[i] = odd[i - 1] + twice;
     Jacobian r = Infinity();
-    for (size_t w = windows; w-- > 0;) {
-      if (w + 1 != windows) r = r.Double().Double().Double().Double();
-      unsigned digit = 0;
-      for (int b = 3; b >= 0; --b) digit = (digit << 1) | (BitOf<M>(k, w * 4 + b) ? 1 : 0);
-      if (digit) r = r + table[digit];
+    for (size_t i = digits.size(); i-- > 0;) {
+      r = r.Double();
+      int d = digits[i];
+      if (d > 0) r = r + odd[d >> 1];
+      if (d < 0) r = r + odd[(-d) >> 1].Neg();
     }
     return r;
   }

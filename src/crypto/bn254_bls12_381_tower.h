@@ -40,22 +40,25 @@ inline uint8_t AddC(uint8_t c, uint64_t a, uint64_t b, uint64_t* out) {
   return (uint8_t)(s >> 64);
 #endif
 }
-// 64 x 64 -> 128-bit product. wasm32 has no widening multiply and lowers
-// unsigned __int128 products to a __multi3 call (a full 128 x 128 product);
-// four 32-bit partial products inline are cheaper there.
-inline void MulWide(uint64_t a, uint64_t b, uint64_t* hi, uint64_t* lo) {
+// 64 x 64 -> 128-bit product: lo + hi * 2^64. wasm32 has no widening
+// multiply and lowers unsigned __int128 products to a __multi3 call (a full
+// 128 x 128 product); four 32-bit partial products inline are cheaper there.
+// (Natively the plain __int128 product is used: GCC schedules it better.)
 #if defined(__EMSCRIPTEN__) || defined(__wasm__)
-  uint64_t a0 = (uint32_t)a, a1 = a >> 32, b0 = (uint32_t)b, b1 = b >> 32;
-  uint64_t p00 = a0 * b0, p01 = a0 * b1, p10 = a1 * b0, p11 = a1 * b1;
-  uint64_t mid = (p00 >> 32) + (uint32_t)p01 + (uint32_t)p10;
-  *lo = (mid << 32) | (uint32_t)p00;
-  *hi = p11 + (p01 >> 32) + (p10 >> 32) + (mid >> 32);
+#define NEARRT_TOWER_MUL_WIDE(a, b, lo, hi)                                      \
+  uint64_t lo, hi;                                                               \
+  {                                                                              \
+    uint64_t a0_ = (uint32_t)(a), a1_ = (a) >> 32, b0_ = (uint32_t)(b), b1_ = (b) >> 32; \
+    uint64_t p00_ = a0_ * b0_, p01_ = a0_ * b1_, p10_ = a1_ * b0_, p11_ = a1_ * b1_;     \
+    uint64_t mid_ = (p00_ >> 32) + (uint32_t)p01_ + (uint32_t)p10_;                      \
+    lo = (mid_ << 32) | (uint32_t)p00_;                                          \
+    hi = p11_ + (p01_ >> 32) + (p10_ >> 32) + (mid_ >> 32);                      \
+  }
 #else
-  u128 p = (u128)a * b;
-  *lo = (uint64_t)p;
-  *hi = (uint64_t)(p >> 64);
+#define NEARRT_TOWER_MUL_WIDE(a, b, lo, hi) \
+  u128 lo##_p = (u128)(a) * (b);            \
+  uint64_t lo = (uint64_t)lo##_p, hi = (uint64_t)(lo##_p >> 64)
 #endif
-}
 inline uint8_t SubB(uint8_t b, uint64_t x, uint64_t y, uint64_t* out) {
 #ifdef NEARRT_TOWER_X86_CARRY
   unsigned long long o;
@@ -316,8 +319,7 @@ class Fp {
     for (size_t i = 0; i < N; ++i) {
       uint64_t c = 0;
       for (size_t j = 0; j < N; ++j) {  // t += a * b[i]
-        uint64_t lo, hi;
-        MulWide(a.v[j], b.v[i], &hi, &lo);
+        NEARRT_TOWER_MUL_WIDE(a.v[j], b.v[i], lo, hi);
         hi += AddC(0, lo, t[j], &lo);
         hi += AddC(0, lo, c, &lo);
         t[j] = lo;
@@ -327,8 +329,7 @@ class Fp {
       uint64_t m = t[0] * kInv;
       c = 0;
       for (size_t j = 0; j < N; ++j) {  // (t + m p) / 2^64
-        uint64_t lo, hi;
-        MulWide(m, kP[j], &hi, &lo);
+        NEARRT_TOWER_MUL_WIDE(m, kP[j], lo, hi);
         hi += AddC(0, lo, t[j], &lo);
         hi += AddC(0, lo, c, &lo);
         if (j) t[j - 1] = lo;
