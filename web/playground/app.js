@@ -208,7 +208,6 @@ async function execute(op, req, title, view) {
   }
   await showResult(res, title);
   addHistory(title, res);
-  document.body.dataset.calls = String(session.calls);
   return res;
 }
 
@@ -224,6 +223,7 @@ async function callMethod(method, input, { view = false, title } = {}) {
     for (const r of res.resumes) await runCallback(r.dataId, { payload: fromBase64(r.payloadBase64), by: method });
   }
   await renderState();
+  bump();
   return res;
 }
 
@@ -244,7 +244,13 @@ async function runCallback(dataId, { payload, timeout = false, by }) {
             (timeout ? '<code>Failed</code> (timeout)' : `<code>Successful(${escapeHtml(new TextDecoder().decode(payload))})</code>`) +
             ` → ${res.err === null ? 'returned <b data-testid="callback-result">' + escapeHtml(returnText(res.outcome.return_data)) + '</b>'
                                     : 'failed: ' + escapeHtml(res.err_message || '')}`);
+  bump();
   return res;
+}
+
+// Tells watchers (the e2e test) that a call and everything it shows is done.
+function bump() {
+  document.body.dataset.calls = String(session.calls);
 }
 
 function escapeHtml(s) {
