@@ -91,7 +91,7 @@ function returnText(rd) {
 function errorPath(err) {
   const path = [];
   let e = err;
-  while (e && typeof e === 'object' && Object.keys(e).length === 1) {
+  while (e && typeof e === 'object' && Object.keys(e).length === 1 && /^[A-Z]/.test(Object.keys(e)[0])) {
     const k = Object.keys(e)[0];
     path.push(k);
     e = e[k];
@@ -149,6 +149,9 @@ async function loadContract(name, bytes, label) {
   if (preset) {
     $('account').value = preset.account;
     $('caller').value = preset.caller;
+    applyPreset(preset.presets[0]);
+  } else {
+    $('args').value = '{}';
   }
   $('call').disabled = false;
   renderState();
@@ -211,12 +214,13 @@ async function execute(op, req, title, view) {
   return res;
 }
 
-async function callMethod(method, input, { view = false, title } = {}) {
+async function callMethod(method, input, { view = false, title, afterCall } = {}) {
   const context = baseContext();
   if (view) context.is_view = true;
   const req = { code: session.code, method, input, context, state: session.state,
                 pendingYields: session.pendingYields.map((y) => y.dataId) };
   const res = await execute('run', req, title || `${method}(${input.length > 60 ? input.slice(0, 57) + '…' : input})`, view);
+  if (afterCall) afterCall(res);
   if (!res.error && res.err === null && !view) {
     for (const y of res.yields) session.pendingYields.push({ ...y, createdBy: method });
     renderYields();
@@ -402,11 +406,15 @@ $('yield-resume').addEventListener('click', async () => {
   if (session.methods.includes('answer')) {
     // Off-chain flow: someone calls the contract, which resumes the yield with
     // promise_yield_resume; the runtime then runs the callback.
-    const res = await callMethod('answer', payload, { title: `answer(${payload})` });
-    if (!res.error && res.err === null) {
-      yieldStep(`<code>answer(${escapeHtml(payload)})</code> called <code>promise_yield_resume</code> for ` +
-                `<code>${y.dataId}</code> → returned ${escapeHtml(returnText(res.outcome.return_data))}.`);
-    }
+    await callMethod('answer', payload, { title: `answer(${payload})`, afterCall: (res) => {
+      if (res.error || res.err !== null) {
+        yieldStep(`<code>answer</code> failed: ${escapeHtml(res.err_message || res.error.message)}`);
+      } else {
+        yieldStep(`<code>answer(${escapeHtml(payload)})</code> called <code>promise_yield_resume</code> for ` +
+                  `<code>${y.dataId}</code> → returned ${escapeHtml(returnText(res.outcome.return_data))}; ` +
+                  'the runtime now runs the callback with the payload.');
+      }
+    } });
   } else {
     yieldStep(`The payload ${escapeHtml(payload)} is delivered to yield <code>${y.dataId}</code>.`);
     await runCallback(y.dataId, { payload: new TextEncoder().encode(payload), by: 'the page' });

@@ -26,6 +26,8 @@ if (!existsSync(opt.chromium)) {
   process.exit(2);
 }
 
+const shot = opt.screenshot || 'playground-e2e.png';
+
 // ---------------------------------------------------------------- static server
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
                 '.wasm': 'application/wasm', '.json': 'application/json', '.png': 'image/png' };
@@ -116,6 +118,7 @@ try {
 
   const bob = await call({ method: 'ft_balance_of', args: { account_id: 'bob.near' }, view: true });
   check('ft_balance_of bob shows "1000"', bob.ret.trim() === '"1000"', bob.ret);
+  await page.screenshot({ path: shot, fullPage: true });
   const alice = await call({ method: 'ft_balance_of', args: { account_id: 'alice.near' }, view: true });
   check('ft_balance_of alice shows "999000"', alice.ret.trim() === '"999000"', alice.ret);
 
@@ -124,7 +127,6 @@ try {
         bad.status.includes('GuestPanic'), bad.status);
   const history = await page.$$eval('[data-testid=history] li', (ls) => ls.length);
   check('the history lists every call', history === calls, String(history));
-  await page.screenshot({ path: opt.screenshot || 'playground-e2e.png', fullPage: true });
 
   // The yield walkthrough.
   await page.click('[data-testid=yield-load]');
@@ -135,6 +137,7 @@ try {
   await page.waitForSelector(`body[data-calls="${calls}"]`);
   const dataId = await page.textContent('[data-testid=yield-data-id]');
   check('the pending yield shows its data id', dataId.trim() === 'CoRutESHXR94goeNsP5Za7RKyKrK8AYLQa4PwvT2934w', dataId);
+  await page.screenshot({ path: shot.replace(/\.png$/, '-yield-pending.png'), fullPage: true });
   await page.fill('[data-testid=yield-payload]', '42');
   await page.click('[data-testid=yield-resume]');
   await page.waitForSelector('[data-testid=callback-result]');
@@ -143,7 +146,7 @@ try {
   const cbLogs = await page.$$eval('[data-testid=logs] li', (ls) => ls.map((l) => l.textContent));
   check('the callback logs the answer', cbLogs.includes("answer to 'what is 6*7?': 42"), JSON.stringify(cbLogs));
   check('no yield is pending after the callback', (await page.textContent('#yield-rows')).includes('none'));
-  await page.screenshot({ path: (opt.screenshot || 'playground-e2e.png').replace(/\.png$/, '-yield.png'), fullPage: true });
+  await page.screenshot({ path: shot.replace(/\.png$/, '-yield.png'), fullPage: true });
 
   check('no page errors', pageErrors.length === 0, JSON.stringify(pageErrors));
   check('no request leaves localhost', foreign.length === 0, JSON.stringify(foreign));
@@ -154,6 +157,6 @@ try {
   await browser.close();
   server.close();
 }
-console.log(`screenshot: ${opt.screenshot || 'playground-e2e.png'}`);
+console.log(`screenshots: ${shot} (fungible token), ${shot.replace(/\.png$/, '-yield-pending.png')}, ${shot.replace(/\.png$/, '-yield.png')}`);
 console.log(`${passed} passed, ${failures.length} failed`);
 process.exit(failures.length ? 1 : 0);
