@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { Worker } from 'node:worker_threads';
 
@@ -15,8 +16,8 @@ const SHARED = process.env.NEARRT_SHARED_DIR;
 const NATIVE = process.env.NEARRT_NATIVE;
 assert.ok(PKG && CONTRACTS && SHARED, 'NEARRT_WEB_PKG, NEARRT_WEB_CONTRACTS and NEARRT_SHARED_DIR must be set');
 
-const { createRuntime, fromBase64, toBase64, parseJson, stateRows } = await import(join(PKG, 'nearrt.js'));
-const { RuntimeWorker } = await import(join(PKG, 'client.js'));
+const { createRuntime, fromBase64, toBase64, parseJson, stateRows } = await import(pathToFileURL(resolve(PKG, 'nearrt.js')).href);
+const { RuntimeWorker } = await import(pathToFileURL(resolve(PKG, 'client.js')).href);
 const rt = await createRuntime();
 
 const contract = (name) => new Uint8Array(readFileSync(join(CONTRACTS, name)));
@@ -198,7 +199,7 @@ test('integers beyond 2^53 stay exact', () => {
 });
 
 test('the worker runs calls off the main thread', async () => {
-  const w = new RuntimeWorker({ url: new URL(join('file://', PKG, 'worker.js')), create: (url) => new Worker(url) });
+  const w = new RuntimeWorker({ url: pathToFileURL(resolve(PKG, 'worker.js')), create: (url) => new Worker(url) });
   try {
     assert.equal(await w.ready, true);
     const r = await w.run({ code: greeter, method: 'get_greeting' });

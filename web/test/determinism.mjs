@@ -5,8 +5,8 @@
 //   node web/test/determinism.mjs --nearrt build/release/nearrt --pkg build/wasm/web/pkg \
 //        --shared ../shared --contracts build/wasm/web/contracts
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
 
 import { loadSuite, nativeRunner, runSuite } from './suite.mjs';
 
@@ -21,7 +21,7 @@ for (const k of ['nearrt', 'pkg', 'shared', 'contracts']) {
   if (!opt[k]) { console.error(`determinism: --${k} is required`); process.exit(2); }
 }
 
-const { createRuntime } = await import(join(opt.pkg, 'nearrt.js'));
+const { createRuntime } = await import(pathToFileURL(resolve(opt.pkg, 'nearrt.js')).href);
 const rt = await createRuntime();
 const suite = loadSuite(join(here, 'scenarios.json'), { shared: opt.shared, contracts: opt.contracts });
 
