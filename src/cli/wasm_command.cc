@@ -16,6 +16,8 @@
 
 #include "cli/commands.h"
 #include "util/bytes.h"
+#include "wasm/compiled.h"
+#include "wasm/ir_dump.h"
 #include "wasm/module.h"
 #include "wasm/runtime.h"
 #include "wasm/spec/spec_runner.h"
@@ -31,6 +33,8 @@ const char kWasmUsage[] =
     "      instantiate FILE (no imports) and call export NAME; ARGS are parsed by\n"
     "      the parameter types (integers in decimal or 0x hex, floats in decimal).\n"
     "      --metered counts gas (cost 1 per instruction) and prints it.\n"
+    "  nearrt wasm dump FILE [FUNC...] [--metered]\n"
+    "      print the translated IR of the functions (all, or by index/export name).\n"
     "  nearrt wasm spec PATH... [--metered] [--gas-sweep] [--canonicalize-nans] [--eager] [--verbose]\n"
     "      run spec tests: every .wast (converted with wast2json) or .json in the\n"
     "      given files or directories; prints one line per file and a total.\n"
@@ -219,6 +223,54 @@ void CollectFiles(const std::string& path, std::vector<std::string>* out) {
   for (const auto& n : names) out->push_back(path + "/" + n);
 }
 
+int DumpCmd(const Args& args) {
+  if (args.empty()) {
+    std::fputs(kWasmUsage, stderr);
+    return 2;
+  }
+  bool metered = false;
+  std::vector<std::string> names;
+  std::string file;
+  for (const auto& a : args) {
+    if (a == "--metered") metered = true;
+    else if (file.empty()) file = a;
+    else names.push_back(a);
+  }
+  auto bytes = ReadFile(file);
+  if (!bytes.ok()) {
+    std::fprintf(stderr, "nearrt wasm dump: %s\n", bytes.error().message.c_str());
+    return 1;
+  }
+  ModuleConfig cfg;
+  if (metered) {
+    cfg.metering.enabled = true;
+    cfg.metering.op_cost = 1;
+  }
+  auto mod = Module::Decode(*bytes, cfg);
+  if (!mod.ok()) {
+    std::fprintf(stderr, "nearrt wasm dump: %s\n", mod.error().message.c_str());
+    return 1;
+  }
+  const Module& m = **mod;
+  for (uint32_t i = 0; i < m.bodies().size(); ++i) {
+    uint32_t index = m.num_imported_funcs() + i;
+    std::string label = "func " + std::to_string(index);
+    for (const auto& e : m.exports())
+      if (e.kind == ExternKind::Func && e.index == index) label += " (export \"" + e.name + "\")";
+    bool wanted = names.empty();
+    for (const auto& n : names) wanted |= n == std::to_string(index) || label.find("\"" + n + "\"") != std::string::npos;
+    if (!wanted) continue;
+    auto cf = m.GetCompiled(i);
+    if (!cf.ok()) {
+      std::fprintf(stderr, "%s: %s\n", label.c_str(), cf.error().message.c_str());
+      return 1;
+    }
+    std::printf("%s %s\n%s\n", label.c_str(), FuncTypeToString(m.func_type(index)).c_str(),
+                DumpCompiled(**cf).c_str());
+  }
+  return 0;
+}
+
 int SpecCmd(const Args& args) {
   spec::SpecOptions opts;
   std::vector<std::string> paths;
@@ -281,6 +333,7 @@ int WasmCommand(const Args& args) {
   Args rest(args.begin() + 1, args.end());
   if (args[0] == "run") return RunCmd(rest);
   if (args[0] == "spec") return SpecCmd(rest);
+  if (args[0] == "dump") return DumpCmd(rest);
   std::fprintf(stderr, "nearrt wasm: unknown subcommand '%s'\n%s", args[0].c_str(), kWasmUsage);
   return 2;
 }
