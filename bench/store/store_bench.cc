@@ -9,6 +9,9 @@
 //
 // Timing numbers are machine- and load-dependent: run it on an idle machine
 // and compare the ratios, not the absolute values.
+#include <time.h>
+
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -65,8 +68,29 @@ Data MakeData(size_t n, size_t reads) {
   return d;
 }
 
-void Report(const char* what, size_t ops, double secs) {
-  std::printf("  %-44s %8.3f s  %10.0f ops/s\n", what, secs, ops / secs);
+double CpuSeconds() {
+  timespec t;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return t.tv_sec + t.tv_nsec * 1e-9;
+}
+
+// A measured interval: wall time and process CPU time (which includes
+// RocksDB's background threads).
+struct Span {
+  Clock::time_point wall0 = Clock::now();
+  double cpu0 = CpuSeconds();
+  double wall = 0, cpu = 0;
+  Span& Stop() {
+    wall = Seconds(wall0, Clock::now());
+    cpu = CpuSeconds() - cpu0;
+    return *this;
+  }
+};
+
+void Report(const char* what, size_t ops, const Span& s) {
+  std::printf("  %-44s %8.3f s wall %10.0f ops/s  | %8.3f s cpu %10.0f ops/s\n", what, s.wall,
+              ops / s.wall, s.cpu, ops / s.cpu);
+  std::fflush(stdout);
 }
 
 // Sum of node allocation sizes reachable from `n` (each node counted once).
@@ -86,7 +110,7 @@ size_t TrieBytes(const Node* root, size_t* nodes) {
   return total;
 }
 
-double RawRocksDb(const Data& d, const std::string& dir, double* get_secs) {
+void RawRocksDb(const Data& d, const std::string& dir, Span* put, Span* get) {
   std::filesystem::remove_all(dir);
   rocksdb::Options opts;
   opts.create_if_missing = true;
@@ -97,7 +121,7 @@ double RawRocksDb(const Data& d, const std::string& dir, double* get_secs) {
     std::exit(1);
   }
   std::unique_ptr<rocksdb::DB> db(raw);
-  auto t0 = Clock::now();
+  *put = Span();
   const size_t batch = 10000;
   for (size_t i = 0; i < d.keys.size(); i += batch) {
     rocksdb::WriteBatch wb;
@@ -107,7 +131,8 @@ double RawRocksDb(const Data& d, const std::string& dir, double* get_secs) {
     }
     db->Write(rocksdb::WriteOptions(), &wb);
   }
-  auto t1 = Clock::now();
+  put->Stop();
+  *get = Span();
   std::string v;
   size_t found = 0;
   for (uint32_t r : d.read_order) {
@@ -115,10 +140,8 @@ double RawRocksDb(const Data& d, const std::string& dir, double* get_secs) {
                      rocksdb::Slice(reinterpret_cast<const char*>(d.keys[r].data()), 32), &v)
                  .ok();
   }
-  auto t2 = Clock::now();
+  get->Stop();
   if (found != d.read_order.size()) std::fprintf(stderr, "raw rocksdb: missing keys!\n");
-  *get_secs = Seconds(t1, t2);
-  return Seconds(t0, t1);
 }
 
 // Inserts all keys through one TrieUpdate and finalizes it.
@@ -130,25 +153,25 @@ StorageResult<FinalizeResult> InsertAll(const StateStore& store, const Data& d) 
 }
 
 void Reads(const Trie& t, const Data& d, const char* label) {
-  auto t0 = Clock::now();
+  Span span;
   size_t bad = 0;
   for (uint32_t r : d.read_order) {
     auto v = t.Get(d.keys[r]);
     bad += !v.ok() || !v->has_value() || v->value().size() != 100;
   }
-  Report(label, d.read_order.size(), Seconds(t0, Clock::now()));
+  Report(label, d.read_order.size(), span.Stop());
   if (bad) std::fprintf(stderr, "  %zu reads failed!\n", bad);
 }
 
 void Proofs(const Trie& t, const Data& d, size_t count, const char* label) {
-  auto t0 = Clock::now();
+  Span span;
   size_t bad = 0, nodes = 0;
   for (size_t i = 0; i < count; ++i) {
     auto p = ProveKey(t, d.keys[d.read_order[i]]);
     bad += !p.ok() || !p->value;
     if (p.ok()) nodes += p->nodes.size();
   }
-  Report(label, count, Seconds(t0, Clock::now()));
+  Report(label, count, span.Stop());
   if (bad) std::fprintf(stderr, "  %zu proofs failed!\n", bad);
   std::printf("  %-44s %8.2f\n", "  (nodes per proof)", double(nodes) / count);
 }
@@ -171,26 +194,26 @@ int main(int argc, char** argv) {
   const double raw_bytes = double(n) * (32 + 100);
 
   std::printf("raw RocksDB\n");
-  double raw_get = 0;
-  double raw_put = RawRocksDb(d, dir + "/raw", &raw_get);
+  Span raw_put, raw_get;
+  RawRocksDb(d, dir + "/raw", &raw_put, &raw_get);
   Report("batched puts (10k per batch)", n, raw_put);
   Report("random gets", reads, raw_get);
 
   std::printf("in-memory trie\n");
   {
     StateStore store;
-    auto t0 = Clock::now();
+    Span insert;
     auto r = InsertAll(store, d);
     if (!r.ok()) {
       std::fprintf(stderr, "insert failed: %s\n", r.error().message.c_str());
       return 1;
     }
-    auto t1 = Clock::now();
+    insert.Stop();
     if (!store.Commit(r->trie).ok()) return 1;
-    Report("insert + root (TrieUpdate, Finalize)", n, Seconds(t0, t1));
+    Report("insert + root (TrieUpdate, Finalize)", n, insert);
     std::printf("  %-44s %s\n", "root", store.head().ToBase58().c_str());
-    std::printf("  %-44s %8.2fx raw puts\n", "insert + root vs raw batched puts",
-                Seconds(t0, t1) / raw_put);
+    std::printf("  %-44s %8.2fx wall, %.2fx cpu\n", "insert + root vs raw batched puts",
+                insert.wall / raw_put.wall, insert.cpu / raw_put.cpu);
     {
       Trie t = store.GetTrie(store.head());
       size_t nodes = 0;
@@ -207,9 +230,9 @@ int main(int argc, char** argv) {
       for (size_t i = 0; i < n; ++i) changes.push_back({d.keys[i], d.values[i]});
       std::sort(changes.begin(), changes.end(),
                 [](const KeyChange& a, const KeyChange& b) { return a.key < b.key; });
-      auto s0 = Clock::now();
+      Span span;
       auto out = Trie().Update(std::move(changes), UpdateOptions{false});
-      Report("insert + root (Trie::Update, sorted input)", n, Seconds(s0, Clock::now()));
+      Report("insert + root (Trie::Update, sorted input)", n, span.Stop());
       if (!out.ok() || out->new_root() != store.head()) std::fprintf(stderr, "root mismatch!\n");
     }
     Trie t = store.GetTrie(store.head());
@@ -224,18 +247,20 @@ int main(int argc, char** argv) {
     if (!backend.ok()) return 1;
     auto store = StateStore::Open(std::move(*backend));
     if (!store.ok()) return 1;
-    auto t0 = Clock::now();
+    Span total, insert;
     auto r = InsertAll(**store, d);
     if (!r.ok()) return 1;
-    auto t1 = Clock::now();
+    insert.Stop();
+    Span commit;
     if (!(*store)->Commit(r->trie).ok()) return 1;
-    auto t2 = Clock::now();
-    Report("insert + root (with TrieChanges)", n, Seconds(t0, t1));
-    Report("atomic commit of the chunk", n, Seconds(t1, t2));
-    Report("insert + root + commit", n, Seconds(t0, t2));
-    std::printf("  %-44s %8.2fx raw puts (%zu node/value entries)\n",
-                "insert + root + commit vs raw batched puts", Seconds(t0, t2) / raw_put,
-                r->trie.changes.insertions.size());
+    commit.Stop();
+    total.Stop();
+    Report("insert + root (with TrieChanges)", n, insert);
+    Report("atomic commit of the chunk", n, commit);
+    Report("insert + root + commit", n, total);
+    std::printf("  %-44s %8.2fx wall, %.2fx cpu (%zu node/value entries)\n",
+                "insert + root + commit vs raw batched puts", total.wall / raw_put.wall,
+                total.cpu / raw_put.cpu, r->trie.changes.insertions.size());
     CryptoHash root = (*store)->head();
     store->reset();
     // Reopen: every node now comes from RocksDB on first use.

@@ -73,8 +73,11 @@ ContractStorageResult<std::optional<UpdateValuePtr>> ContractStorage::GetRef(
   return std::move(*ref);
 }
 
-ContractStorageResult<Bytes> ContractStorage::Deref(const UpdateValuePtr& ptr) {
+ContractStorageResult<Bytes> ContractStorage::Deref(const UpdateValuePtr& ptr,
+                                                    StorageGasHooks& gas) {
+  const TrieNodesCount start = cache_.counts();
   auto v = update_.Deref(ptr, AccessOptions::ContractRuntime(&cache_));
+  if (!ChargeNodes(start, gas)) return GasFailed();
   if (!v.ok()) return Storage(std::move(v).error());
   return std::move(*v);
 }

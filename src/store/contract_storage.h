@@ -19,8 +19,9 @@
 //   storage_read   -> GetRef() then Deref(): lookup in kMemOrFlatOrTrie mode
 //                               (path not tracked with flat storage), node
 //                               charges (zero at PV86); the VM charges the value
-//                               bytes, then calls Deref, whose access is tracked
-//                               (it fills the chunk cache) but is free.
+//                               bytes, then calls Deref with its free tracker:
+//                               the access is tracked (it fills the chunk cache)
+//                               but costs nothing.
 //   storage_has_key-> HasKey(): like GetRef, no value access.
 //
 // A key already written or removed in this chunk's TrieUpdate costs no node
@@ -74,8 +75,10 @@ class ContractStorage {
                                                   StorageGasHooks& gas);
   ContractStorageResult<std::optional<Bytes>> Remove(ByteView key, StorageGasHooks& gas);
   ContractStorageResult<std::optional<UpdateValuePtr>> GetRef(ByteView key, StorageGasHooks& gas);
-  // The value behind a GetRef result; its tracking is charged to nobody.
-  ContractStorageResult<Bytes> Deref(const UpdateValuePtr& ptr);
+  // The value behind a GetRef result (nearcore RuntimeExtValuePtr::deref).
+  // The access is tracked; its node charges go to `gas`, which for
+  // storage_read is the VM's free tracker (nearcore FreeGasCounter).
+  ContractStorageResult<Bytes> Deref(const UpdateValuePtr& ptr, StorageGasHooks& gas);
   ContractStorageResult<bool> HasKey(ByteView key, StorageGasHooks& gas);
 
   // nearcore get_recorded_storage_size: the recorder's upper bound (0 when

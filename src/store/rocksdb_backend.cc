@@ -70,6 +70,10 @@ StorageResult<std::unique_ptr<RocksDbBackend>> RocksDbBackend::Open(const std::s
   opts.merge_operator = std::make_shared<RefcountMerge>();
   opts.IncreaseParallelism(2);
   opts.max_open_files = 512;
+  // Node and value entries are mostly hashes and contract data: compression
+  // costs CPU for little gain. Larger memtables absorb a whole chunk.
+  opts.compression = rocksdb::kNoCompression;
+  opts.write_buffer_size = 128u << 20;
   rocksdb::BlockBasedTableOptions table;
   if (options.block_cache_bytes) table.block_cache = rocksdb::NewLRUCache(options.block_cache_bytes);
   opts.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
