@@ -24,20 +24,28 @@ bool ContractStorage::ChargeNodes(const TrieNodesCount& since, StorageGasHooks& 
   return gas.TrieNodeTouched(delta.db_reads) && gas.CachedTrieNodeAccess(delta.mem_reads);
 }
 
+// The shared first half of storage_write and storage_remove: look the key up
+// in kMemOrTrie mode and, if present, charge the old value's bytes (through
+// `charge_bytes`) before reading it.
+ContractStorageResult<std::optional<Bytes>> ContractStorage::ReadOldValue(
+    ByteView storage_key, StorageGasHooks& gas,
+    bool (StorageGasHooks::*charge_bytes)(uint64_t)) {
+  const AccessOptions opts = AccessOptions::ContractRuntime(&cache_);
+  auto ref = update_.GetRef(storage_key, LookupMode::kMemOrTrie, opts);
+  if (!ref.ok()) return Storage(std::move(ref).error());
+  if (!*ref) return std::optional<Bytes>();
+  if (!(gas.*charge_bytes)((*ref)->len())) return GasFailed();
+  auto v = update_.Deref(**ref, opts);
+  if (!v.ok()) return Storage(std::move(v).error());
+  return std::optional<Bytes>(std::move(*v));
+}
+
 ContractStorageResult<std::optional<Bytes>> ContractStorage::Set(ByteView key, ByteView value,
                                                                  StorageGasHooks& gas) {
   const TrieNodesCount start = cache_.counts();
   Bytes storage_key = StorageKey(key);
-  const AccessOptions opts = AccessOptions::ContractRuntime(&cache_);
-  auto ref = update_.GetRef(storage_key, LookupMode::kMemOrTrie, opts);
-  if (!ref.ok()) return Storage(std::move(ref).error());
-  std::optional<Bytes> evicted;
-  if (*ref) {
-    if (!gas.DerefWriteEvictedValueBytes((*ref)->len())) return GasFailed();
-    auto v = update_.Deref(**ref, opts);
-    if (!v.ok()) return Storage(std::move(v).error());
-    evicted = std::move(*v);
-  }
+  NEARRT_ASSIGN_OR_RETURN(std::optional<Bytes> evicted,
+                          ReadOldValue(storage_key, gas, &StorageGasHooks::DerefWriteEvictedValueBytes));
   if (!ChargeNodes(start, gas)) return GasFailed();
   update_.Set(std::move(storage_key), Bytes(value.begin(), value.end()));
   return evicted;
@@ -47,16 +55,9 @@ ContractStorageResult<std::optional<Bytes>> ContractStorage::Remove(ByteView key
                                                                     StorageGasHooks& gas) {
   const TrieNodesCount start = cache_.counts();
   Bytes storage_key = StorageKey(key);
-  const AccessOptions opts = AccessOptions::ContractRuntime(&cache_);
-  auto ref = update_.GetRef(storage_key, LookupMode::kMemOrTrie, opts);
-  if (!ref.ok()) return Storage(std::move(ref).error());
-  std::optional<Bytes> removed;
-  if (*ref) {
-    if (!gas.DerefRemovedValueBytes((*ref)->len())) return GasFailed();
-    auto v = update_.Deref(**ref, opts);
-    if (!v.ok()) return Storage(std::move(v).error());
-    removed = std::move(*v);
-  }
+  NEARRT_ASSIGN_OR_RETURN(std::optional<Bytes> removed,
+                          ReadOldValue(storage_key, gas, &StorageGasHooks::DerefRemovedValueBytes));
+  // nearcore removes before charging the nodes.
   update_.Remove(std::move(storage_key));
   if (!ChargeNodes(start, gas)) return GasFailed();
   return removed;

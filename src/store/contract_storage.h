@@ -89,6 +89,8 @@ class ContractStorage {
 
  private:
   Bytes StorageKey(ByteView key) const;
+  ContractStorageResult<std::optional<Bytes>> ReadOldValue(
+      ByteView storage_key, StorageGasHooks& gas, bool (StorageGasHooks::*charge_bytes)(uint64_t));
   bool ChargeNodes(const TrieNodesCount& since, StorageGasHooks& gas) const;
 
   TrieUpdate& update_;

@@ -6,21 +6,15 @@
 #include <random>
 
 #include "store/partial_storage.h"
+#include "store/test_util.h"
 #include "store/trie_iterator.h"
 
 namespace nearrt::store {
 namespace {
 
-Bytes B(std::string_view s) { return ToBytes(s); }
-using KV = std::map<Bytes, Bytes>;
-
-Trie Build(const KV& kv) {
-  std::vector<KeyChange> changes;
-  for (const auto& [k, v] : kv) changes.push_back({k, v});
-  auto out = Trie().Update(std::move(changes), UpdateOptions{false});
-  EXPECT_TRUE(out.ok());
-  return Trie(out->root, nullptr);
-}
+using testing::B;
+using testing::Build;
+using testing::KV;
 
 TEST(Proof, PresentAndAbsentKeys) {
   KV kv{{B("do"), B("verb")}, {B("dog"), B("puppy")}, {B("doge"), B("coin")},

@@ -6,22 +6,15 @@
 #include <random>
 
 #include "store/proof.h"
+#include "store/test_util.h"
 #include "store/trie_iterator.h"
 
 namespace nearrt::store {
 namespace {
 
-Bytes B(std::string_view s) { return ToBytes(s); }
-
-using KV = std::map<Bytes, Bytes>;
-
-Trie Build(const KV& kv) {
-  std::vector<KeyChange> changes;
-  for (const auto& [k, v] : kv) changes.push_back({k, v});
-  auto out = Trie().Update(std::move(changes));
-  EXPECT_TRUE(out.ok());
-  return Trie(out->root, nullptr);
-}
+using testing::B;
+using testing::Build;
+using testing::KV;
 
 std::vector<std::pair<Bytes, Bytes>> All(TrieIterator& it) {
   std::vector<std::pair<Bytes, Bytes>> out;
