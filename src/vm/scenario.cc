@@ -50,8 +50,49 @@ std::string Utf8OfReturn(const VMOutcome& o) {
   return std::string(AsString(o.return_data.value));
 }
 
+// `value` matches `pattern`: objects on the pattern's keys, arrays
+// element-wise with the same length, anything else exactly.
+bool PartialMatch(const json& pattern, const json& value) {
+  if (pattern.is_object()) {
+    if (!value.is_object()) return false;
+    for (auto it = pattern.begin(); it != pattern.end(); ++it) {
+      auto v = value.find(it.key());
+      if (v == value.end() || !PartialMatch(*it, *v)) return false;
+    }
+    return true;
+  }
+  if (pattern.is_array()) {
+    if (!value.is_array() || value.size() != pattern.size()) return false;
+    for (size_t i = 0; i < pattern.size(); ++i)
+      if (!PartialMatch(pattern[i], value[i])) return false;
+    return true;
+  }
+  return pattern == value;
+}
+
+// Checks the expectations about the committed state after the call.
+std::string CheckState(const json& expect, const std::map<Bytes, Bytes>& state) {
+  const json* e = Find(expect, "state");
+  if (!e || !e->is_object()) return "";
+  for (auto it = e->begin(); it != e->end(); ++it) {
+    auto key = Base64Decode(it.key());
+    if (!key.ok()) return "state: key " + it.key() + " is not base64";
+    auto got = state.find(*key);
+    if (it->is_null()) {
+      if (got != state.end()) return "state: key " + it.key() + " is present, expected absent";
+      continue;
+    }
+    if (got == state.end()) return "state: key " + it.key() + " is absent";
+    if (!it->is_string() || Base64Encode(got->second) != it->get<std::string>())
+      return "state: key " + it.key() + " has value " + Base64Encode(got->second) + " != expected " + it->dump();
+  }
+  return "";
+}
+
 // Checks `expect` against the outcome; returns "" or the first mismatch.
-std::string CheckExpect(const json& expect, const VMOutcome& o, size_t receipts) {
+// `receipts` is the receipts array of the step's output JSON.
+std::string CheckExpect(const json& expect, const VMOutcome& o, const json& receipts_json) {
+  size_t receipts = receipts_json.is_array() ? receipts_json.size() : 0;
   bool ok = !o.aborted.has_value();
   if (const json* e = Find(expect, "ok"); e && e->is_boolean() && e->get<bool>() != ok)
     return ok ? "expected a failure, the call succeeded" : "expected success, got: " + o.aborted->Message();
@@ -69,6 +110,21 @@ std::string CheckExpect(const json& expect, const VMOutcome& o, size_t receipts)
       if (Utf8OfReturn(o) != e->get<std::string>())
         return "return value " + Utf8OfReturn(o) + " != expected " + e->get<std::string>();
     }
+  }
+  if (const json* e = Find(expect, "return_receipt"); e && e->is_number_unsigned()) {
+    if (o.return_data.kind != ReturnData::Kind::kReceiptIndex ||
+        o.return_data.receipt_index != e->get<uint64_t>())
+      return "expected the call to return receipt " + std::to_string(e->get<uint64_t>()) + "'s result";
+  }
+  if (const json* e = Find(expect, "return_base64"); e && e->is_string()) {
+    if (o.return_data.kind != ReturnData::Kind::kValue) return "expected a return value";
+    if (Base64Encode(o.return_data.value) != e->get<std::string>())
+      return "return value (base64) " + Base64Encode(o.return_data.value) + " != expected " + e->get<std::string>();
+  }
+  if (const json* e = Find(expect, "return_contains"); e && e->is_string()) {
+    if (o.return_data.kind != ReturnData::Kind::kValue) return "expected a return value";
+    if (Utf8OfReturn(o).find(e->get<std::string>()) == std::string::npos)
+      return "return value " + Utf8OfReturn(o) + " does not contain " + e->get<std::string>();
   }
   if (const json* e = Find(expect, "return_json"); e) {
     if (o.return_data.kind != ReturnData::Kind::kValue) return "expected a JSON return value";
@@ -95,6 +151,19 @@ std::string CheckExpect(const json& expect, const VMOutcome& o, size_t receipts)
   }
   if (const json* e = Find(expect, "receipts"); e && e->is_number_unsigned() && e->get<uint64_t>() != receipts)
     return "receipts: " + std::to_string(receipts) + " != expected " + std::to_string(e->get<uint64_t>());
+  if (const json* e = Find(expect, "receipts_like"); e && e->is_array()) {
+    if (e->size() != receipts) return "receipts: " + std::to_string(receipts) + " != expected " + std::to_string(e->size());
+    for (size_t i = 0; i < receipts; ++i)
+      if (!PartialMatch((*e)[i], receipts_json[i]))
+        return "receipt " + std::to_string(i) + " " + receipts_json[i].dump() + " does not match " + (*e)[i].dump();
+  }
+  if (const json* e = Find(expect, "balance"); e) {
+    auto want = e->is_string() ? ParseBalance(e->get<std::string>()) : std::nullopt;
+    if (!want) return "\"balance\" must be a decimal string";
+    if (*want != o.balance) return "balance " + BalanceToString(o.balance) + " != expected " + e->get<std::string>();
+  }
+  if (const json* e = Find(expect, "storage_usage"); e && e->is_number_unsigned() && e->get<uint64_t>() != o.storage_usage)
+    return "storage usage " + std::to_string(o.storage_usage) + " != expected " + std::to_string(e->get<uint64_t>());
   if (const json* e = Find(expect, "burnt_gas"); e && e->is_number_unsigned() && e->get<uint64_t>() != o.burnt_gas)
     return "burnt gas " + std::to_string(o.burnt_gas) + " != expected " + std::to_string(e->get<uint64_t>());
   return "";
@@ -105,6 +174,7 @@ std::string CheckExpect(const json& expect, const VMOutcome& o, size_t receipts)
 CodeLoader FileCodeLoader(std::string shared_dir, std::string base_dir) {
   return [shared_dir, base_dir](const std::string& ref) -> Result<Bytes> {
     if (ref.rfind("shared:", 0) == 0) return ReadFile(shared_dir + "/" + ref.substr(7));
+    if (ref.rfind("build:", 0) == 0) return ReadFile(ref.substr(6));  // relative to the working directory
     if (!ref.empty() && ref[0] == '/') return ReadFile(ref);
     return ReadFile(base_dir + "/" + ref);
   };
@@ -133,6 +203,16 @@ Result<ScenarioResult> RunScenario(std::string_view json_text, const CodeLoader&
   if (const json* c = Find(doc, "context")) {
     if (!c->is_object()) return Err("\"context\" must be an object");
     base_context = c->dump();  // re-parsed below, always valid
+  }
+  std::map<AccountId, Balance> validators;
+  if (const json* v = Find(doc, "validators")) {
+    if (!v->is_object()) return Err("\"validators\" must be an object");
+    for (auto it = v->begin(); it != v->end(); ++it) {
+      auto id = AccountId::Parse(it.key());
+      if (!id.ok()) return Err("validator " + it.key() + ": " + id.error().message);
+      NEARRT_ASSIGN_OR_RETURN(Balance stake, BalanceField(*v, it.key().c_str(), 0));
+      validators[*id] = stake;
+    }
   }
   const json* steps = Find(doc, "steps");
   if (!steps || !steps->is_array()) return Err("scenario needs a \"steps\" array");
@@ -165,6 +245,10 @@ Result<ScenarioResult> RunScenario(std::string_view json_text, const CodeLoader&
     if (const json* g = Find(step, "gas"); g && g->is_number_unsigned()) ctx["prepaid_gas"] = g->get<uint64_t>();
     else if (!ctx.contains("prepaid_gas")) ctx["prepaid_gas"] = uint64_t(300000000000000ull);
     if (const json* v = Find(step, "view"); v && v->is_boolean()) ctx["is_view"] = v->get<bool>();
+    if (const json* c = Find(step, "context")) {
+      if (!c->is_object()) return Err(where + ": \"context\" must be an object");
+      for (auto it = c->begin(); it != c->end(); ++it) ctx[it.key()] = *it;
+    }
     auto context = ParseContextJson(ctx.dump(), DefaultRunnerContext(), config.max_gas_burnt_view);
     if (!context.ok()) return Err(where + ": context: " + context.error().message);
 
@@ -190,6 +274,7 @@ Result<ScenarioResult> RunScenario(std::string_view json_text, const CodeLoader&
     // Receipts and resumes are per call: keep only the state.
     auto ext = std::make_unique<MemoryExternal>();
     ext->state() = a.ext->state();
+    ext->validators() = validators;
     auto outcome = Run(a.code, method, *ext, *context, config, &cache);
     ScenarioStepResult sr;
     sr.label = account + "." + method;
@@ -199,9 +284,11 @@ Result<ScenarioResult> RunScenario(std::string_view json_text, const CodeLoader&
       sr.failure = "node-level error: " + outcome.error().Message();
     } else {
       sr.output_json = FormatRunnerOutput(&*outcome, nullptr, *ext);
-      if (const json* e = Find(step, "expect"); e && e->is_object()) {
-        sr.failure = CheckExpect(*e, *outcome, ext->receipts().size());
-        sr.passed = sr.failure.empty();
+      const json* e = Find(step, "expect");
+      if (e && e->is_object()) {
+        json out = json::parse(sr.output_json, nullptr, false);
+        json receipts = out.is_object() && out.contains("receipts") ? out["receipts"] : json::array();
+        sr.failure = CheckExpect(*e, *outcome, receipts);
       }
       // A successful call commits its state, balance and storage usage.
       if (!outcome->aborted) {
@@ -209,6 +296,8 @@ Result<ScenarioResult> RunScenario(std::string_view json_text, const CodeLoader&
         a.balance = outcome->balance;
         a.storage_usage = outcome->storage_usage;
       }
+      if (e && e->is_object() && sr.failure.empty()) sr.failure = CheckState(*e, a.ext->state());
+      sr.passed = sr.failure.empty();
     }
     result.steps.push_back(std::move(sr));
   }
