@@ -68,6 +68,10 @@ void RefcountDeltas::Add(const CryptoHash& hash, ByteView data, uint32_t rc) {
   entries_.push_back(Entry{hash, static_cast<int64_t>(rc), Bytes(data.begin(), data.end())});
 }
 
+void RefcountDeltas::Add(const CryptoHash& hash, Bytes&& data, uint32_t rc) {
+  entries_.push_back(Entry{hash, static_cast<int64_t>(rc), std::move(data)});
+}
+
 void RefcountDeltas::Subtract(const CryptoHash& hash, uint32_t rc) {
   entries_.push_back(Entry{hash, -static_cast<int64_t>(rc), Bytes()});
 }
@@ -76,20 +80,35 @@ TrieChanges RefcountDeltas::Finish(const CryptoHash& old_root, const CryptoHash&
   TrieChanges c;
   c.old_root = old_root;
   c.new_root = new_root;
-  std::sort(entries_.begin(), entries_.end(),
-            [](const Entry& a, const Entry& b) { return a.hash < b.hash; });
-  for (size_t i = 0; i < entries_.size();) {
+  // Sort small (prefix, index) records instead of the entries themselves.
+  struct Rec {
+    uint64_t prefix;  // first 8 hash bytes, big-endian: same order as the hash
+    uint32_t index;
+  };
+  std::vector<Rec> order(entries_.size());
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    uint64_t p = 0;
+    for (int b = 0; b < 8; ++b) p = (p << 8) | entries_[i].hash.bytes[b];
+    order[i] = Rec{p, static_cast<uint32_t>(i)};
+  }
+  std::sort(order.begin(), order.end(), [&](const Rec& a, const Rec& b) {
+    if (a.prefix != b.prefix) return a.prefix < b.prefix;
+    return entries_[a.index].hash < entries_[b.index].hash;
+  });
+  for (size_t i = 0; i < order.size();) {
+    const CryptoHash& hash = entries_[order[i].index].hash;
     size_t j = i;
     int64_t net = 0;
     Bytes* data = nullptr;
-    for (; j < entries_.size() && entries_[j].hash == entries_[i].hash; ++j) {
-      net += entries_[j].delta;
-      if (entries_[j].delta > 0) data = &entries_[j].data;
+    for (; j < order.size() && entries_[order[j].index].hash == hash; ++j) {
+      Entry& e = entries_[order[j].index];
+      net += e.delta;
+      if (e.delta > 0) data = &e.data;
     }
     if (net > 0) {
-      c.insertions.push_back({entries_[i].hash, std::move(*data), static_cast<uint32_t>(net)});
+      c.insertions.push_back({hash, std::move(*data), static_cast<uint32_t>(net)});
     } else if (net < 0) {
-      c.deletions.push_back({entries_[i].hash, static_cast<uint32_t>(-net)});
+      c.deletions.push_back({hash, static_cast<uint32_t>(-net)});
     }
     i = j;
   }

@@ -44,6 +44,8 @@ struct TrieChanges {
 class RefcountDeltas {
  public:
   void Add(const CryptoHash& hash, ByteView data, uint32_t rc = 1);
+  void Add(const CryptoHash& hash, Bytes&& data, uint32_t rc = 1);
+  void Reserve(size_t n) { entries_.reserve(n); }
   void Subtract(const CryptoHash& hash, uint32_t rc = 1);
   // Nets the deltas per hash and sorts them.
   TrieChanges Finish(const CryptoHash& old_root, const CryptoHash& new_root);

@@ -481,7 +481,6 @@ StorageResult<NodeRef> TrieUpdater::Build(uint32_t id, std::vector<Node*>& built
     const Bytes& v = values_[u.value.index];
     new_hash = CryptoHash::Of(v);
     spec = ValueSpec{u.value.len, true, v.data(), &new_hash};
-    if (collect_) deltas_.Add(new_hash, v);
   } else if (u.value.kind == UValue::kOld) {
     const Node* owner = u.value.owner;
     spec.len = owner->value_len();
@@ -520,8 +519,18 @@ StorageResult<NodeRef> TrieUpdater::Build(uint32_t id, std::vector<Node*>& built
       break;
     }
   }
-  if (u.value.kind == UValue::kNew) Bytes().swap(values_[u.value.index]);
-  if (collect_) deltas_.Add(node->hash, *scratch);
+  if (u.value.kind == UValue::kNew) {
+    // The node holds its own copy now; hand the value over or free it.
+    if (collect_) {
+      deltas_.Add(new_hash, std::move(values_[u.value.index]));
+    } else {
+      Bytes().swap(values_[u.value.index]);
+    }
+  }
+  if (collect_) {
+    deltas_.Add(node->hash, std::move(*scratch));
+    *scratch = Bytes();
+  }
   return node;
 }
 
@@ -532,6 +541,7 @@ StorageResult<TrieUpdateOutput> TrieUpdater::Finish() {
   if (nodes_[0].kind != UKind::kEmpty) {
     // Post-order over the arena nodes reachable from the root.
     std::vector<Node*> built(nodes_.size(), nullptr);
+    if (collect_) deltas_.Reserve(nodes_.size() + values_.size());
     std::vector<std::pair<uint32_t, bool>> stack{{0, false}};
     Bytes scratch;
     while (!stack.empty()) {
