@@ -1,76 +1,16 @@
-// End-to-end scenarios on the local chain: balances to the yoctoNEAR and
-// total supply conserved (genesis supply = balances + burnt) once idle.
+// End-to-end scenarios on the local chain: transfer, create + deploy + call,
+// account deletion, Delegate, allowance exhaustion, stateless replay.
+// Balances to the yoctoNEAR and total supply conserved once idle.
 #include <gtest/gtest.h>
 
-#include "chain/local_chain.h"
+#include "chain/scenario_env.h"
 #include "primitives/hash_ids.h"
 #include "store/partial_storage.h"
 
 namespace nearrt::chain {
 namespace {
 
-AccountId Id(const char* s) { return *AccountId::Parse(s); }
-Balance B(const char* s) { return *vm::ParseBalance(s); }
-const Balance kNear = B("1000000000000000000000000");
-
-std::string SharedContract(const char* name) {
-  return std::string(NEARRT_SHARED_DIR) + "/testdata/contracts/" + name;
-}
-
-struct Env {
-  std::unique_ptr<LocalChain> chain;
-  std::map<std::string, Nonce> nonces;
-
-  explicit Env(const char* config = "mainnet", std::vector<GenesisAccount> extra = {}) {
-    Genesis g;
-    g.runtime_config = config;
-    for (const char* name : {"alice.near", "bob.near", "near"}) {
-      GenesisAccount a;
-      a.account_id = Id(name);
-      a.amount = kNear * 1000;
-      a.keys.emplace_back(Signer::FromSeed(KeyType::kEd25519, name).public_key(), AccessKey::FullAccess());
-      g.accounts.push_back(std::move(a));
-    }
-    for (auto& e : extra) g.accounts.push_back(std::move(e));
-    auto c = LocalChain::Create(g);
-    EXPECT_TRUE(c.ok()) << (c.ok() ? "" : c.error().message);
-    chain = std::move(*c);
-  }
-  SignedTransaction Tx(const char* signer, const char* receiver, std::vector<Action> actions,
-                       const char* key_seed = nullptr) {
-    Signer s = Signer::FromSeed(KeyType::kEd25519, key_seed ? key_seed : signer);
-    Transaction tx;
-    tx.signer_id = Id(signer);
-    tx.receiver_id = Id(receiver);
-    tx.public_key = s.public_key();
-    std::string nk = std::string(signer) + "/" + s.public_key().ToString();
-    if (!nonces.count(nk)) nonces[nk] = chain->height() * 1'000'000;
-    tx.nonce.nonce = ++nonces[nk];
-    tx.block_hash = chain->last_block_hash();
-    tx.actions = std::move(actions);
-    return SignedTransaction::Sign(tx, s);
-  }
-  BlockResult Block(std::vector<SignedTransaction> txs) {
-    auto b = chain->ProduceBlock(txs);
-    EXPECT_TRUE(b.ok()) << (b.ok() ? "" : b.error().message);
-    return b.ok() ? std::move(*b) : BlockResult{};
-  }
-  Balance Amount(const char* id) {
-    auto a = chain->GetAccount(Id(id));
-    return a.ok() && *a ? (*a)->amount() : 0;
-  }
-  void Idle() { ASSERT_TRUE(chain->RunUntilIdle(50).ok()); }
-  void ExpectSupplyConserved() {
-    auto total = chain->ComputeTotalBalances();
-    ASSERT_TRUE(total.ok());
-    EXPECT_EQ(chain->genesis_supply(), *total + chain->total_burnt());
-  }
-};
-
-const ExecutionOutcomeWithId* Find(const std::vector<ExecutionOutcomeWithId>& v, const CryptoHash& id) {
-  for (const auto& o : v) if (o.id == id) return &o;
-  return nullptr;
-}
+using namespace scenario;  // NOLINT: test harness
 
 // Transfer alice -> bob at mainnet gas price 1e8: runtime.md §8.2 #17.
 TEST(Scenarios, TransferBalancesToTheYocto) {

@@ -121,6 +121,18 @@ Result<GlobalContractId> GlobalContractId::Read(BorshReader& r) {
   return id;
 }
 
+Bytes DeterministicStateInitAction::StateInitBorsh() const {
+  BorshWriter w;
+  w.U8(0);
+  code.Write(w);
+  w.U32(static_cast<uint32_t>(data.size()));
+  for (const auto& [k, v] : data) {
+    w.Bytes(k);
+    w.Bytes(v);
+  }
+  return w.Take();
+}
+
 void GlobalContractId::Write(BorshWriter& w) const {
   w.U8(static_cast<uint8_t>(kind));
   if (kind == Kind::kCodeHash) {
@@ -308,13 +320,7 @@ void Action::Write(BorshWriter& w) const {
         } else if constexpr (std::is_same_v<T, UseGlobalContractAction>) {
           a.contract_identifier.Write(w);
         } else if constexpr (std::is_same_v<T, DeterministicStateInitAction>) {
-          w.U8(0);
-          a.code.Write(w);
-          w.U32(static_cast<uint32_t>(a.data.size()));
-          for (const auto& [k, v] : a.data) {
-            w.Bytes(k);
-            w.Bytes(v);
-          }
+          w.Fixed(a.StateInitBorsh());
           w.U128(a.deposit);
         } else if constexpr (std::is_same_v<T, TransferToGasKeyAction>) {
           a.public_key.Write(w);

@@ -141,6 +141,8 @@ struct DeterministicStateInitAction {
   GlobalContractId code;  // DeterministicAccountStateInit::V1 (tag 0)
   std::map<Bytes, Bytes> data;
   Balance deposit = 0;
+  // borsh(DeterministicAccountStateInit::V1{code, data}) (no deposit).
+  Bytes StateInitBorsh() const;
   bool operator==(const DeterministicStateInitAction&) const = default;
 };
 struct TransferToGasKeyAction {

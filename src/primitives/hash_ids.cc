@@ -29,4 +29,9 @@ std::string DeriveEthImplicitAccountId(const PublicKey& key) {
   return "0x" + HexEncode(ByteView(h.data() + 12, 20));
 }
 
+std::string DeriveNearDeterministicAccountId(ByteView state_init_borsh) {
+  auto h = crypto::Keccak256(state_init_borsh);
+  return "0s" + HexEncode(ByteView(h.data() + 12, 20));
+}
+
 }  // namespace nearrt

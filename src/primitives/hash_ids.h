@@ -38,5 +38,9 @@ Bytes CreateRandomSeed(const CryptoHash& action_hash, const CryptoHash& random_s
 std::string DeriveNearImplicitAccountId(const PublicKey& ed25519_key);
 // "0x" ‖ hex(keccak256(secp256k1 key)[12..32]).
 std::string DeriveEthImplicitAccountId(const PublicKey& secp256k1_key);
+// NEP-616 deterministic account id (core/primitives/src/utils.rs
+// derive_near_deterministic_account_id):
+// "0s" ‖ hex(keccak256(borsh(DeterministicAccountStateInit))[12..32]).
+std::string DeriveNearDeterministicAccountId(ByteView state_init_borsh);
 
 }  // namespace nearrt

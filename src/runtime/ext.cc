@@ -38,10 +38,9 @@ class ExtValuePtr final : public vm::ValuePtr {
  public:
   ExtValuePtr(store::ContractStorage& s, store::UpdateValuePtr p) : s_(s), p_(std::move(p)) {}
   uint32_t len() const override { return p_.len(); }
-  vm::VMResult<Bytes> Deref(vm::StorageAccessTracker&) override {
-    auto v = s_.Deref(p_);
-    if (!v.ok()) return Err(vm::VMLogicError::External(v.error().storage.message));
-    return std::move(v).value();
+  vm::VMResult<Bytes> Deref(vm::StorageAccessTracker& tracker) override {
+    Hooks hooks(tracker);
+    return Convert(s_.Deref(p_, hooks), hooks);
   }
 
  private:

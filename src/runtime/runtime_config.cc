@@ -80,6 +80,7 @@ Result<RuntimeParams> RuntimeParams::Free() {
   p.vm.fees.burnt_gas_reward = {0, 1};
   p.vm.fees.pessimistic_gas_price_inflation_ratio = {0, 1};
   p.vm.fees.ml_dsa_65_verification_cost = {0, 0};
+  p.global_contract_storage_amount_per_byte = 0;
   return p;
 }
 

@@ -31,6 +31,11 @@ struct RuntimeParams {
   uint64_t max_single_grant = 4'194'304;
   uint64_t max_allowance = 4'500'000;
   uint64_t max_base_bandwidth = 100'000;
+  // StorageUsageConfig::global_contract_storage_amount_per_byte: burnt per
+  // byte of a deployed global contract (0.0001 N since PV77; the same in
+  // RuntimeConfig::test()).
+  vm::Balance global_contract_storage_amount_per_byte =
+      static_cast<vm::Balance>(100'000'000'000ull) * 1'000'000'000ull;
   // nearcore use_state_stored_receipt (true at PV86).
   bool use_state_stored_receipt = true;
 

@@ -58,6 +58,26 @@ void RemoveAccessKey(TrieUpdate& u, const AccountId& id, const PublicKey& pk) {
   RemoveKey(u, TrieKey::AccessKey(id, KeyHandle(pk)));
 }
 
+Result<std::optional<Nonce>> GetGasKeyNonce(const TrieUpdate& u, const AccountId& id, const PublicKey& pk,
+                                            uint16_t index) {
+  NEARRT_ASSIGN_OR_RETURN(auto raw, GetRaw(u, TrieKey::GasKeyNonce(id, KeyHandle(pk), index)));
+  if (!raw) return std::optional<Nonce>();
+  BorshReader r(*raw);
+  NEARRT_ASSIGN_OR_RETURN(Nonce n, r.U64());
+  NEARRT_TRY(r.ExpectEnd());
+  return std::optional<Nonce>(n);
+}
+
+void SetGasKeyNonce(TrieUpdate& u, const AccountId& id, const PublicKey& pk, uint16_t index, Nonce nonce) {
+  BorshWriter w(8);
+  w.U64(nonce);
+  SetRaw(u, TrieKey::GasKeyNonce(id, KeyHandle(pk), index), w.Take());
+}
+
+void RemoveGasKeyNonce(TrieUpdate& u, const AccountId& id, const PublicKey& pk, uint16_t index) {
+  RemoveKey(u, TrieKey::GasKeyNonce(id, KeyHandle(pk), index));
+}
+
 Result<std::optional<uint64_t>> GetCodeLen(const TrieUpdate& u, const AccountId& id) {
   NEARRT_ASSIGN_OR_RETURN(auto ref, FromStorage(u.GetRef(TrieKey::ContractCode(id).ToBytes(),
                                                          store::LookupMode::kMemOrFlatOrTrie)));

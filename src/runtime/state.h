@@ -40,6 +40,12 @@ Result<std::optional<AccessKey>> GetAccessKey(const TrieUpdate& u, const Account
                                               const PublicKey& pk);
 void SetAccessKey(TrieUpdate& u, const AccountId& id, const PublicKey& pk, const AccessKey& ak);
 void RemoveAccessKey(TrieUpdate& u, const AccountId& id, const PublicKey& pk);
+// Gas-key nonce rows: TrieKey::GasKeyNonce = access-key key ‖ u16le index,
+// value u64le (core/store/src/utils/mod.rs get_gas_key_nonce).
+Result<std::optional<Nonce>> GetGasKeyNonce(const TrieUpdate& u, const AccountId& id, const PublicKey& pk,
+                                            uint16_t index);
+void SetGasKeyNonce(TrieUpdate& u, const AccountId& id, const PublicKey& pk, uint16_t index, Nonce nonce);
+void RemoveGasKeyNonce(TrieUpdate& u, const AccountId& id, const PublicKey& pk, uint16_t index);
 // Length of the stored code (TrieUpdate::get_code_len; the value is not read).
 Result<std::optional<uint64_t>> GetCodeLen(const TrieUpdate& u, const AccountId& id);
 // Deletes the account, its code, access keys (and gas-key nonces) and all

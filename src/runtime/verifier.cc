@@ -1,11 +1,13 @@
 #include "runtime/verifier.h"
 
+#include "primitives/hash_ids.h"
+
 namespace nearrt::runtime {
 
 namespace {
 
 std::optional<ValidationError> ValidateAction(const RuntimeParams& cfg, const Action& action,
-                                              const AccountId& receiver_id) {
+                                              const AccountId& receiver_id, bool new_receipt) {
   const auto& lim = cfg.limits();
   switch (action.kind()) {
     case ActionKind::kDeployContract: {
@@ -68,26 +70,57 @@ std::optional<ValidationError> ValidateAction(const RuntimeParams& cfg, const Ac
         }
       }
       if (ak.permission.is_gas_key()) {
+        if (const auto* fc = ak.permission.fc(); fc && fc->allowance) {
+          return MakeValidationError("GasKeyFunctionCallAllowanceNotAllowed");
+        }
         uint16_t n = ak.permission.gas_key.num_nonces;
-        if (n == 0 || n > 1024) {
+        if (n == 0 || n > kMaxNoncesForGasKey) {
           return MakeValidationError("GasKeyInvalidNumNonces",
-                                     {{"requested_nonces", JNum(n)}, {"limit", JNum(1024)}});
+                                     {{"requested_nonces", JNum(n)}, {"limit", JNum(kMaxNoncesForGasKey)}});
+        }
+        if (ak.permission.gas_key.balance != 0) {
+          return MakeValidationError("AddGasKeyWithNonZeroBalance",
+                                     {{"balance", JBal(ak.permission.gas_key.balance)}});
+        }
+      }
+      break;
+    }
+    case ActionKind::kDeleteAccount: {
+      // The beneficiary was parsed as an AccountId on decode.
+      break;
+    }
+    case ActionKind::kUseGlobalContract:
+      // An AccountId identifier was validated on decode.
+      break;
+    case ActionKind::kDeterministicStateInit: {
+      const auto* a = action.get<DeterministicStateInitAction>();
+      std::string derived = DeriveNearDeterministicAccountId(a->StateInitBorsh());
+      if (derived != receiver_id.str()) {
+        return MakeValidationError("InvalidDeterministicStateInitReceiver",
+                                   {{"receiver_id", JStr(receiver_id.str())}, {"derived_id", JStr(derived)}});
+      }
+      for (const auto& [k, v] : a->data) {
+        if (k.size() > lim.max_length_storage_key) {
+          return MakeValidationError("DeterministicStateInitKeyLengthExceeded",
+                                     {{"length", JNum(k.size())}, {"limit", JNum(lim.max_length_storage_key)}});
+        }
+        if (v.size() > lim.max_length_storage_value) {
+          return MakeValidationError("DeterministicStateInitValueLengthExceeded",
+                                     {{"length", JNum(v.size())}, {"limit", JNum(lim.max_length_storage_value)}});
         }
       }
       break;
     }
     case ActionKind::kDelegate:
     case ActionKind::kDelegateV2: {
+      // validate_delegate_action: all of validate_actions_with_mode on the
+      // inner actions, against the inner receiver (FixDelegatedDeterministicStateInit).
       const auto& d = action.delegate()->delegate_action;
-      for (const Action& inner : d.actions) {
-        if (auto e = ValidateAction(cfg, inner, d.receiver_id)) return e;
-      }
-      break;
+      return ValidateActions(cfg, d.actions, d.receiver_id, new_receipt);
     }
     default:
       break;
   }
-  (void)receiver_id;
   return std::nullopt;
 }
 
@@ -125,7 +158,7 @@ std::optional<ValidationError> ValidateActions(const RuntimeParams& cfg,
       if (found_delegate) return MakeValidationError("DelegateActionMustBeOnlyOne");
       found_delegate = true;
     }
-    if (auto e = ValidateAction(cfg, a, receiver_id)) return e;
+    if (auto e = ValidateAction(cfg, a, receiver_id, new_receipt)) return e;
   }
   auto total_gas = TotalPrepaidGas(actions);
   if (!total_gas) return MakeValidationError("IntegerOverflow");
@@ -204,6 +237,44 @@ std::optional<Balance> CheckStorageStake(const RuntimeParams& cfg, const Account
   return required - available;
 }
 
+namespace {
+
+// verify_nonce.
+std::optional<TxExecutionError> VerifyNonce(Nonce tx_nonce, Nonce current, NonceMode mode,
+                                            uint64_t block_height) {
+  bool ok = mode == NonceMode::kStrict ? (current != UINT64_MAX && tx_nonce == current + 1)
+                                       : tx_nonce > current;
+  if (!ok) return InvalidTx("InvalidNonce", {{"tx_nonce", JNum(tx_nonce)}, {"ak_nonce", JNum(current)}});
+  uint64_t upper;
+  if (__builtin_mul_overflow(block_height, kAccessKeyNonceRangeMultiplier, &upper)) upper = UINT64_MAX;
+  if (tx_nonce >= upper) {
+    return InvalidTx("NonceTooLarge", {{"tx_nonce", JNum(tx_nonce)}, {"upper_bound", JNum(upper)}});
+  }
+  return std::nullopt;
+}
+
+// verify_function_call_permission.
+std::optional<TxExecutionError> VerifyFunctionCallPermission(const FunctionCallPermission& fc,
+                                                             const Transaction& tx) {
+  if (tx.actions.size() != 1 || tx.actions[0].kind() != ActionKind::kFunctionCall) {
+    return InvalidAccessKey("RequiresFullAccess");
+  }
+  const auto* call = tx.actions[0].get<FunctionCallAction>();
+  if (call->deposit > 0) return InvalidAccessKey("DepositWithFunctionCall");
+  if (tx.receiver_id.str() != fc.receiver_id) {
+    return InvalidAccessKey("ReceiverMismatch", {{"tx_receiver", JStr(tx.receiver_id.str())},
+                                                 {"ak_receiver", JStr(fc.receiver_id)}});
+  }
+  if (!fc.method_names.empty()) {
+    bool found = false;
+    for (const auto& m : fc.method_names) found = found || m == call->method_name;
+    if (!found) return InvalidAccessKey("MethodNameMismatch", {{"method_name", JStr(call->method_name)}});
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 Result<VerificationResult, TxExecutionError> VerifyAndChargeTx(const RuntimeParams& cfg,
                                                                const Account& account,
                                                                const AccessKey& access_key,
@@ -216,18 +287,7 @@ Result<VerificationResult, TxExecutionError> VerifyAndChargeTx(const RuntimePara
                           {"num_nonces", JNum(access_key.permission.gas_key.num_nonces)}}));
   }
   Nonce tx_nonce = tx.nonce.nonce;
-  bool nonce_ok = tx.nonce_mode == NonceMode::kStrict
-                      ? (access_key.nonce != UINT64_MAX && tx_nonce == access_key.nonce + 1)
-                      : tx_nonce > access_key.nonce;
-  if (!nonce_ok) {
-    return Err(InvalidTx("InvalidNonce",
-                         {{"tx_nonce", JNum(tx_nonce)}, {"ak_nonce", JNum(access_key.nonce)}}));
-  }
-  uint64_t upper;
-  if (__builtin_mul_overflow(block_height, kAccessKeyNonceRangeMultiplier, &upper)) upper = UINT64_MAX;
-  if (tx_nonce >= upper) {
-    return Err(InvalidTx("NonceTooLarge", {{"tx_nonce", JNum(tx_nonce)}, {"upper_bound", JNum(upper)}}));
-  }
+  if (auto e = VerifyNonce(tx_nonce, access_key.nonce, tx.nonce_mode, block_height)) return Err(std::move(*e));
   if (account.amount() < cost.total_cost) {
     return Err(InvalidTx("NotEnoughBalance", {{"signer_id", JStr(tx.signer_id.str())},
                                               {"balance", JBal(account.amount())},
@@ -251,23 +311,60 @@ Result<VerificationResult, TxExecutionError> VerifyAndChargeTx(const RuntimePara
                          {{"signer_id", JStr(tx.signer_id.str())}, {"amount", JBal(*lack)}}));
   }
   if (const auto* fc = access_key.permission.fc()) {
-    if (tx.actions.size() != 1 || tx.actions[0].kind() != ActionKind::kFunctionCall) {
-      return Err(InvalidAccessKey("RequiresFullAccess"));
-    }
-    const auto* call = tx.actions[0].get<FunctionCallAction>();
-    if (call->deposit > 0) return Err(InvalidAccessKey("DepositWithFunctionCall"));
-    if (tx.receiver_id.str() != fc->receiver_id) {
-      return Err(InvalidAccessKey("ReceiverMismatch", {{"tx_receiver", JStr(tx.receiver_id.str())},
-                                                       {"ak_receiver", JStr(fc->receiver_id)}}));
-    }
-    if (!fc->method_names.empty()) {
-      bool found = false;
-      for (const auto& m : fc->method_names) found = found || m == call->method_name;
-      if (!found) {
-        return Err(InvalidAccessKey("MethodNameMismatch", {{"method_name", JStr(call->method_name)}}));
-      }
-    }
+    if (auto e = VerifyFunctionCallPermission(*fc, tx)) return Err(std::move(*e));
   }
+  return v;
+}
+
+Result<GasKeyVerification, TxExecutionError> VerifyAndChargeGasKeyTx(const RuntimeParams& cfg,
+                                                                     const Account& account,
+                                                                     const AccessKey& access_key,
+                                                                     Nonce current_nonce,
+                                                                     const Transaction& tx,
+                                                                     const TransactionCost& cost,
+                                                                     uint64_t block_height) {
+  const std::string signer = JStr(tx.signer_id.str());
+  if (!access_key.permission.is_gas_key()) {
+    return Err(InvalidAccessKey("AccessKeyNotFound", {{"account_id", signer}, {"public_key", JKey(tx.public_key)}}));
+  }
+  const GasKeyInfo& info = access_key.permission.gas_key;
+  uint16_t index = tx.nonce.nonce_index.value_or(0);
+  if (index >= info.num_nonces) {
+    return Err(InvalidTx("InvalidNonceIndex", {{"tx_nonce_index", JNum(index)}, {"num_nonces", JNum(info.num_nonces)}}));
+  }
+  if (auto e = VerifyNonce(tx.nonce.nonce, current_nonce, tx.nonce_mode, block_height)) return Err(std::move(*e));
+  if (info.balance < cost.gas_cost) {
+    return Err(InvalidTx("NotEnoughGasKeyBalance",
+                         {{"signer_id", signer}, {"balance", JBal(info.balance)}, {"cost", JBal(cost.gas_cost)}}));
+  }
+  // (balance >= gas_cost >= burnt_amount, so the deposit-failure balance cannot underflow.)
+  if (const auto* fc = access_key.permission.fc()) {
+    if (auto e = VerifyFunctionCallPermission(*fc, tx)) return Err(std::move(*e));
+  }
+  GasKeyVerification v;
+  v.nonce_index = index;
+  v.new_nonce = tx.nonce.nonce;
+  v.new_amount = account.amount();
+  v.new_key_balance = info.balance - cost.burnt_amount;
+  if (account.amount() < cost.deposit_cost) {
+    v.deposit_failed = true;
+    v.deposit_error = InvalidTx("NotEnoughBalanceForDeposit", {{"signer_id", signer},
+                                                               {"balance", JBal(account.amount())},
+                                                               {"cost", JBal(cost.deposit_cost)},
+                                                               {"reason", JStr("NotEnoughBalance")}});
+    return v;
+  }
+  Balance new_amount = account.amount() - cost.deposit_cost;
+  if (auto lack = CheckStorageStake(cfg, account, new_amount)) {
+    v.deposit_failed = true;
+    v.deposit_error = InvalidTx("NotEnoughBalanceForDeposit", {{"signer_id", signer},
+                                                               {"balance", JBal(new_amount)},
+                                                               {"cost", JBal(*lack)},
+                                                               {"reason", JStr("LackBalanceForState")}});
+    return v;
+  }
+  v.new_amount = new_amount;
+  v.new_key_balance = info.balance - cost.gas_cost;
   return v;
 }
 

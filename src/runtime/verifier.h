@@ -45,7 +45,29 @@ Result<VerificationResult, TxExecutionError> VerifyAndChargeTx(const RuntimePara
                                                                const TransactionCost& cost,
                                                                uint64_t block_height);
 
+// verify_and_charge_gas_key_tx_ephemeral (PV85 gas keys): gas is paid from
+// the gas key, the deposit from the account. `deposit_failed` is nearcore's
+// TxVerdict::DepositFailed: the gas burnt to convert the transaction is
+// still taken from the key and the nonce still advances, but no receipt is
+// created and the outcome is `deposit_error`.
+struct GasKeyVerification {
+  Balance new_amount = 0;       // account balance
+  Balance new_key_balance = 0;  // gas key balance
+  uint16_t nonce_index = 0;
+  Nonce new_nonce = 0;
+  bool deposit_failed = false;
+  TxExecutionError deposit_error;
+};
+Result<GasKeyVerification, TxExecutionError> VerifyAndChargeGasKeyTx(const RuntimeParams& cfg,
+                                                                     const Account& account,
+                                                                     const AccessKey& access_key,
+                                                                     Nonce current_nonce,
+                                                                     const Transaction& tx,
+                                                                     const TransactionCost& cost,
+                                                                     uint64_t block_height);
+
 inline constexpr uint64_t kZeroBalanceAccountStorageLimit = 770;
+inline constexpr uint16_t kMaxNoncesForGasKey = 1024;  // AccessKeyPermission::MAX_NONCES_FOR_GAS_KEY
 inline constexpr uint64_t kAccessKeyNonceRangeMultiplier = 1'000'000;
 
 }  // namespace nearrt::runtime
