@@ -65,6 +65,11 @@ const char* nearrt_web_version() {
   json out = json::object();
   out["nearrt"] = "0.1.0";
   out["protocol_version"] = State().protocol_version;
+#ifdef NEARRT_WEB_CHAIN
+  out["chain"] = true;
+#else
+  out["chain"] = false;
+#endif
   return Reply(Dump(out));
 }
 

@@ -14,7 +14,10 @@ export declare class RuntimeWorker {
   call(op: string, args?: unknown[], opts?: CallOptions): Promise<any>;
   cancel(message?: string): void;
   terminate(): void;
-  version(): Promise<{ nearrt: string; protocol_version: number }>;
+  readonly chain: { create(genesis: object): Promise<any>; block(txs?: unknown[], opts?: { record?: boolean }): Promise<any>;
+                    idle(maxBlocks?: number): Promise<any>; view(accountId: string, method: string, args?: string | object): Promise<any>;
+                    account(accountId: string): Promise<any> };
+  version(): Promise<{ nearrt: string; protocol_version: number; chain: boolean }>;
   loadConfig(req?: { protocolVersion?: number; overrides?: Record<string, unknown> }):
     Promise<{ protocol_version: number } | ErrorValue>;
   parameters(): Promise<{ protocol_version: number; parameters: Record<string, unknown> } | ErrorValue>;

@@ -86,6 +86,12 @@ export class RuntimeWorker {
     this._failAll('Cancelled', 'terminated');
   }
 
+  /** The worker's local chain (see nearrt.js LocalChain); every method returns a promise. */
+  get chain() {
+    const call = (op) => (...args) => this.call('chain.' + op, args);
+    return { create: call('create'), block: call('block'), idle: call('idle'), view: call('view'), account: call('account') };
+  }
+
   version() { return this.call('version'); }
   loadConfig(req) {
     this._config = req;

@@ -115,8 +115,27 @@ export interface ResumeYieldRequest {
 
 export interface ExportInfo { name: string; kind: 'function' | 'table' | 'memory' | 'global'; callable: boolean }
 
+/** A block as `nearrt apply` prints it (nearcore RPC views for outcomes and receipts). */
+export interface BlockJson {
+  height: number; block_hash: string; gas_price: string; state_root: string; outcome_root: string;
+  gas_burnt: number | string; tokens_burnt: string; outcomes: any[]; outgoing_receipts: any[];
+  witness?: { nodes: number; bytes: number; borsh_base64: string };
+}
+
+export declare class LocalChain {
+  create(genesis: Record<string, unknown>):
+    { height: number; state_root: string; block_hash: string; genesis_supply: string } | ErrorValue;
+  block(transactions?: unknown[], opts?: { record?: boolean }): BlockJson | ErrorValue;
+  idle(maxBlocks?: number): { blocks: BlockJson[]; state_root: string; pending_receipts: number } | ErrorValue;
+  view(accountId: string, method: string, args?: string | object):
+    { return?: string | null; return_base64?: string; logs: string[]; burnt_gas: number | string; err_message?: string } | ErrorValue;
+  account(accountId: string):
+    { account: { amount: string; locked: string; storage_usage: number; code_hash?: string } | null; height: number; state_root: string } | ErrorValue;
+}
+
 export declare class NearRuntime {
-  version(): { nearrt: string; protocol_version: number };
+  readonly chain: LocalChain;
+  version(): { nearrt: string; protocol_version: number; chain: boolean };
   loadConfig(req?: { protocolVersion?: number; overrides?: Record<string, unknown> }):
     { protocol_version: number } | ErrorValue;
   parameters(): { protocol_version: number; parameters: Record<string, unknown> } | ErrorValue;

@@ -70,7 +70,13 @@ export class NearRuntime {
     return parseJson(this._call(name, [text]));
   }
 
-  /** { nearrt, protocol_version } */
+  /** The module's local chain (one per runtime; see LocalChain). */
+  get chain() {
+    if (!this._chain) this._chain = new LocalChain(this);
+    return this._chain;
+  }
+
+  /** { nearrt, protocol_version, chain } */
   version() {
     return JSON.parse(this._call('nearrt_web_version', []));
   }
@@ -216,6 +222,40 @@ export class NearRuntime {
     }
     return this._callJson('nearrt_web_verify', req);
   }
+}
+
+/**
+ * A local single-shard chain inside the module (nearcore's runtime: blocks of
+ * signed transactions, receipts routed to the next block, gas price, state
+ * root, witnesses). Requests and block JSON as `nearrt apply`. Present when
+ * version().chain is true.
+ */
+export class LocalChain {
+  constructor(runtime) {
+    this._rt = runtime;
+  }
+
+  _op(name, req) {
+    if (!this._rt._core['_nearrt_web_' + name]) {
+      return { error: { kind: 'Unsupported', message: 'this build has no chain layer' } };
+    }
+    return this._rt._callJson('nearrt_web_' + name, req);
+  }
+
+  /** Starts a new chain from a genesis ({accounts: [{account_id, amount, test_key_seed, code_base64}], ...}). */
+  create(genesis) { return this._op('chain_create', { genesis }); }
+  /** Applies one block with `transactions` (nearrt apply's forms); `record` adds the state witness. */
+  block(transactions = [], { record = false } = {}) { return this._op('chain_block', { transactions, record }); }
+  /** Produces empty blocks until no receipt is pending (at most maxBlocks). */
+  idle(maxBlocks = 50) { return this._op('chain_idle', { max_blocks: maxBlocks }); }
+  /** A view call on the current state: { return (text or null), return_base64, logs, burnt_gas, err_message? }. */
+  view(accountId, method, args = '') {
+    const out = this._op('chain_view', { account_id: accountId, method, args: typeof args === 'string' ? args : JSON.stringify(args) });
+    if (out.return_base64 !== undefined) out.return = utf8OrNull(fromBase64(out.return_base64));
+    return out;
+  }
+  /** { account: { amount, locked, storage_usage, code_hash? } | null, height, state_root } */
+  account(accountId) { return this._op('chain_account', { account_id: accountId }); }
 }
 
 /**

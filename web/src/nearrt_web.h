@@ -61,4 +61,21 @@ const char* nearrt_web_state_root(const char* request);
 const char* nearrt_web_prove(const char* request);
 const char* nearrt_web_verify(const char* request);
 
+// A local single-shard chain (src/chain LocalChain: runtime::Apply at PV86),
+// one per module; present when the chain layer is built (nearrt_web_version
+// says "chain": true). Requests and block JSON as `nearrt apply`:
+//   chain_create {"genesis": {...}} (code_base64, not code_file) ->
+//     {"height", "state_root", "block_hash", "genesis_supply"}
+//   chain_block {"transactions": [...], "record": bool} -> the block of
+//     `nearrt apply` (+ "witness": {nodes, bytes, borsh_base64} when recorded)
+//   chain_idle {"max_blocks": n} -> {"blocks": [...], "state_root", "pending_receipts"}
+//   chain_view {"account_id", "method", "args" | "args_base64"} ->
+//     {"return_base64"?, "logs", "burnt_gas", "err_message"?}
+//   chain_account {"account_id"} -> {"account": {amount, locked, storage_usage, code_hash?} | null, ...}
+const char* nearrt_web_chain_create(const char* request);
+const char* nearrt_web_chain_block(const char* request);
+const char* nearrt_web_chain_idle(const char* request);
+const char* nearrt_web_chain_view(const char* request);
+const char* nearrt_web_chain_account(const char* request);
+
 }  // extern "C"

@@ -8,7 +8,8 @@
 import { createRuntime } from './nearrt.js';
 
 const OPS = new Set(['version', 'loadConfig', 'parameters', 'run', 'runJson', 'resumeYield', 'exports',
-                     'methods', 'stateRoot', 'prove', 'verify']);
+                     'methods', 'stateRoot', 'prove', 'verify',
+                     'chain.create', 'chain.block', 'chain.idle', 'chain.view', 'chain.account']);
 
 async function serve(post, subscribe) {
   let runtime = null;
@@ -23,7 +24,8 @@ async function serve(post, subscribe) {
       post({ id, error: { kind: 'InvalidInput', message: 'unknown operation ' + op } });
     } else {
       const t0 = performance.now();
-      const result = runtime[op](...(Array.isArray(args) ? args : []));
+      const [target, name] = op.startsWith('chain.') ? [runtime.chain, op.slice(6)] : [runtime, op];
+      const result = target[name](...(Array.isArray(args) ? args : []));
       post({ id, result, ms: performance.now() - t0 });
     }
   });

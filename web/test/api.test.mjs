@@ -222,3 +222,62 @@ test('the worker runs calls off the main thread', async () => {
     w.terminate();
   }
 });
+
+test('local chain: genesis, blocks, receipts, views, witness; same blocks as the native nearrt apply', async (t) => {
+  if (!rt.version().chain) {
+    t.skip('this build has no chain layer');
+    return;
+  }
+  const NEAR = '000000000000000000000000';
+  const genesis = {
+    chain_id: 'localnet', runtime_config: 'mainnet',
+    accounts: [
+      { account_id: 'alice.near', amount: '1000' + NEAR, test_key_seed: 'alice.near' },
+      { account_id: 'bob.near', amount: '100' + NEAR, test_key_seed: 'bob.near' },
+      { account_id: 'ft.near', amount: '50' + NEAR, test_key_seed: 'ft.near', code_base64: toBase64(ft) },
+    ],
+  };
+  const call = (method, args, deposit = '0') => ({ FunctionCall: { method_name: method, args: JSON.stringify(args),
+                                                                   gas: 100000000000000, deposit } });
+  const txs = [
+    { signer_id: 'alice.near', receiver_id: 'ft.near', actions: [
+      call('new', { owner_id: 'alice.near', total_supply: '1000000', metadata: { spec: 'ft-1.0.0', name: 'T', symbol: 'T', decimals: 6 } }),
+      call('storage_deposit', { account_id: 'bob.near' }, '1250000000000000000000'),
+      call('ft_transfer', { receiver_id: 'bob.near', amount: '1000' }, '1')] },
+    { signer_id: 'bob.near', receiver_id: 'alice.near', actions: [{ Transfer: { deposit: '5' + NEAR } }] },
+  ];
+  const created = rt.chain.create(genesis);
+  assert.equal(created.error, undefined, created.error && created.error.message);
+  const b1 = rt.chain.block(txs, { record: true });
+  assert.equal(b1.error, undefined, b1.error && b1.error.message);
+  assert.equal(b1.height, 1);
+  assert.equal(b1.outcomes.length, 2);
+  assert.ok(b1.witness.nodes > 0 && b1.witness.bytes > 0);
+  const rest = rt.chain.idle(10);
+  assert.equal(rest.pending_receipts, 0);
+  const allOutcomes = [b1, ...rest.blocks].flatMap((b) => b.outcomes);
+  assert.ok(allOutcomes.every((o) => !('Failure' in (o.outcome ? o.outcome.status : o.status || {}))),
+            JSON.stringify(allOutcomes.map((o) => o.outcome ? o.outcome.status : o.status)).slice(0, 500));
+  const bal = rt.chain.view('ft.near', 'ft_balance_of', { account_id: 'bob.near' });
+  assert.equal(bal.return, '"1000"', JSON.stringify(bal));
+  const bob = rt.chain.account('bob.near');
+  assert.ok(BigInt(bob.account.amount) < BigInt('95' + NEAR));
+  assert.equal(rt.chain.account('nobody.near').account, null);
+  assert.equal(rt.chain.create({ accounts: 'x' }).error.kind, 'InvalidInput');
+  assert.equal(rt.chain.create({ accounts: [{ account_id: 5 }] }).error.kind, 'InvalidInput');
+  assert.equal(rt.chain.block([{ signer_id: 'alice.near', receiver_id: 'ft.near', actions: [{ Transfer: { deposit: [] } }] }]).error.kind,
+               'InvalidInput');
+
+  // The same chain through the native `nearrt apply`: every block identical.
+  if (NATIVE && existsSync(NATIVE)) {
+    const dir = mkdtempSync(join(tmpdir(), 'nearrt-web-chain-'));
+    writeFileSync(join(dir, 'genesis.json'), JSON.stringify(genesis));
+    writeFileSync(join(dir, 'b1.json'), JSON.stringify(txs));
+    const native = parseJson(execFileSync(NATIVE, ['apply', '--genesis', join(dir, 'genesis.json'), '--block', join(dir, 'b1.json'),
+                                                   '--max-blocks', '10'], { encoding: 'utf8', maxBuffer: 64 << 20 }));
+    const web = [b1, ...rest.blocks].map(({ witness, ...b }) => b);
+    assert.equal(native.blocks.length, web.length);
+    assert.deepEqual(native.blocks, web);
+    assert.equal(native.state_root, rest.state_root);
+  }
+});
