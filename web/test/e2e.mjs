@@ -148,6 +148,30 @@ try {
   check('no yield is pending after the callback', (await page.textContent('#yield-rows')).includes('none'));
   await page.screenshot({ path: shot.replace(/\.png$/, '-yield.png'), fullPage: true });
 
+  // Your own .wasm: a method that loops until its gas runs out. The page stays
+  // responsive while the worker runs it, and Stop abandons it.
+  const spin = Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 4, 1, 0x60, 0, 0, 3, 2, 1, 0,
+                            7, 8, 1, 4, 0x6d, 0x61, 0x69, 0x6e, 0, 0, 10, 9, 1, 7, 0, 3, 0x40, 0x0c, 0, 0x0b, 0x0b]);
+  await page.setInputFiles('[data-testid=wasm-file]', { name: 'spin.wasm', mimeType: 'application/wasm', buffer: spin });
+  await page.waitForSelector('[data-testid=methods] button:has-text("main")');
+  check('an uploaded contract lists its methods', (await page.textContent('[data-testid=contract-info]')).startsWith('spin.wasm: 39 bytes, 1 methods'));
+  await page.fill('[data-testid=gas]', '300');
+  await page.selectOption('[data-testid=method]', 'main');
+  const c0 = Number(await page.getAttribute('body', 'data-calls'));
+  await page.click('[data-testid=call]');
+  await page.waitForSelector('body[data-busy="1"]');
+  const t0 = Date.now();
+  const answered = await page.evaluate(() => new Promise((r) => setTimeout(() => r(document.body.dataset.busy), 50)));
+  check('the page answers while a contract runs in the worker', answered === '1' && Date.now() - t0 < 2000, `${answered} ${Date.now() - t0} ms`);
+  await page.click('[data-testid=stop]');
+  await page.waitForSelector(`body[data-calls="${c0 + 1}"]`);
+  check('Stop abandons the call', (await page.textContent('[data-testid=outcome-status]')).includes('Cancelled'));
+  await page.fill('[data-testid=gas]', '1');
+  await page.click('[data-testid=call]');
+  await page.waitForSelector(`body[data-calls="${c0 + 2}"]`);
+  const spun = await page.textContent('[data-testid=outcome-status]');
+  check('the replaced worker runs the next call (out of gas at 1 Tgas)', spun.includes('Exceeded the prepaid gas'), spun);
+
   check('no page errors', pageErrors.length === 0, JSON.stringify(pageErrors));
   check('no request leaves localhost', foreign.length === 0, JSON.stringify(foreign));
 } catch (e) {
