@@ -56,7 +56,8 @@ StorageResult<Node*> Trie::Visit(Node** slot, bool track, AccessOptions opts) co
 }
 
 StorageResult<std::optional<ValuePtr>> Trie::Lookup(ByteView key, bool track,
-                                                    AccessOptions opts) const {
+                                                    AccessOptions opts,
+                                                    Node*** owner_slot) const {
   if (!root_->node) return std::optional<ValuePtr>();
   const bool observe = (track && opts.tracker) || (opts.record && recorder_);
   Node** slot = RootSlot();
@@ -69,6 +70,7 @@ StorageResult<std::optional<ValuePtr>> Trie::Lookup(ByteView key, bool track,
     switch (n->kind) {
       case NodeKind::kLeaf:
         if (NibbleSlice::FromEncoded(n->key()) == k) {
+          if (owner_slot) *owner_slot = slot;
           return std::optional<ValuePtr>(ValuePtr{NodeRef::Share(n)});
         }
         return std::optional<ValuePtr>();
@@ -123,10 +125,20 @@ StorageResult<Bytes> Trie::Deref(const ValuePtr& value, AccessOptions opts) cons
 }
 
 StorageResult<std::optional<Bytes>> Trie::Get(ByteView key, AccessOptions opts) const {
+  Node** slot = nullptr;
   NEARRT_ASSIGN_OR_RETURN(std::optional<ValuePtr> ref,
-                          GetRef(key, LookupMode::kMemOrFlatOrTrie, opts));
+                          Lookup(key, charge_reads_, opts, &slot));
   if (!ref) return std::optional<Bytes>();
   NEARRT_ASSIGN_OR_RETURN(Bytes v, Deref(*ref, opts));
+  Node* n = ref->owner.get();
+  if (slot && *slot == n && !n->value_inline() && v.size() <= kValueHashThreshold) {
+    // Same node (same bytes, same hash), now carrying its value.
+    ValueSpec spec{static_cast<uint32_t>(v.size()), true, v.data(), n->stored_value_hash()};
+    NodeRef cached = NewLeaf(n->key(), spec, nullptr);
+    cached->hash = n->hash;
+    *slot = cached.release();
+    NodeUnref(n);  // the slot's reference; `ref` still holds its own
+  }
   return std::optional<Bytes>(std::move(v));
 }
 

@@ -95,7 +95,9 @@ class Trie {
                                                 AccessOptions opts = {}) const;
   // nearcore Trie::deref_optimized: the value bytes; tracked and recorded.
   StorageResult<Bytes> Deref(const ValuePtr& value, AccessOptions opts = {}) const;
-  // GetRef(kMemOrFlatOrTrie) + Deref.
+  // GetRef(kMemOrFlatOrTrie) + Deref. A leaf value (<= 4000 bytes) read from
+  // the NodeSource is then kept in memory with its node (like nearcore's
+  // memtrie inlines such values), so later reads skip the source.
   StorageResult<std::optional<Bytes>> Get(ByteView key, AccessOptions opts = {}) const;
   // nearcore Trie::contains_key_mode (never dereferences the value).
   StorageResult<bool> ContainsKey(ByteView key, LookupMode mode = LookupMode::kMemOrFlatOrTrie,
@@ -125,8 +127,9 @@ class Trie {
 
  private:
   Node** RootSlot() const;
-  StorageResult<std::optional<ValuePtr>> Lookup(ByteView key, bool track,
-                                                AccessOptions opts) const;
+  // `owner_slot` (optional) receives the slot holding the value's node.
+  StorageResult<std::optional<ValuePtr>> Lookup(ByteView key, bool track, AccessOptions opts,
+                                                Node*** owner_slot = nullptr) const;
 
   std::shared_ptr<RootCell> root_;
   NodeSource* source_ = nullptr;

@@ -16,7 +16,7 @@ StorageStatus TrieIterator::Descend(Node** slot) {
       visited_.push_back(std::move(bytes));
     }
   }
-  trail_.push_back(Crumb{n, Status::kEntering, 0, false});
+  trail_.push_back(Crumb{NodeRef::Share(n), Status::kEntering, 0, false});
   return {};
 }
 
@@ -32,7 +32,7 @@ StorageStatus TrieIterator::SeekPrefix(ByteView prefix) {
     NEARRT_TRY(Descend(slot));
     prev = trail_.size() - 1;
     Crumb& c = trail_.back();
-    Node* n = c.node;
+    Node* n = c.node.get();
     if (!n) break;
     if (n->kind == NodeKind::kLeaf) {
       NibbleSlice existing = NibbleSlice::FromEncoded(n->key());
@@ -77,7 +77,7 @@ StorageStatus TrieIterator::SeekPrefix(ByteView prefix) {
 
 TrieIterator::Step TrieIterator::IterStep() {
   Crumb& c = trail_.back();
-  Node* n = c.node;
+  Node* n = c.node.get();
   // Advance the crumb's status (nearcore Crumb::increment).
   if (c.prefix_boundary || !n) {
     c.status = Status::kExiting;

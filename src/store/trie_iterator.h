@@ -30,7 +30,8 @@ class TrieIterator {
  private:
   enum class Status : uint8_t { kEntering, kAt, kAtChild, kExiting };
   struct Crumb {
-    Node* node;  // null for the empty trie
+    NodeRef node;  // null for the empty trie; owned so that a concurrent
+                   // Trie::Get replacing the node in its slot is harmless
     Status status;
     uint8_t child;
     bool prefix_boundary;

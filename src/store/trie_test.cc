@@ -108,7 +108,9 @@ CryptoHash RefRoot(const KV& kv, std::map<CryptoHash, int>* counts = nullptr) {
 // A content-addressed refcounted map (what a persistent backend holds).
 class MapSource : public NodeSource {
  public:
+  size_t gets = 0;
   StorageResult<Bytes> Get(const CryptoHash& h) override {
+    ++gets;
     auto it = items_.find(h);
     if (it == items_.end() || it->second.first <= 0) {
       return Err(StorageError::Missing(MissingTrieValueContext::kTrieStorage, h));
@@ -293,6 +295,31 @@ TEST(Trie, RandomUpdatesMatchReferenceBuild) {
       EXPECT_EQ(**got, v);
     }
   }
+}
+
+// Nodes and small values read from the source stay in memory.
+TEST(Trie, LoadedNodesAndValuesAreCached) {
+  KV kv{{B("doge"), B("coin")}, {B("dog"), B("puppy")}, {B("big"), Bytes(5000, 7)}};
+  MapSource store;
+  auto out = Trie().Update(Changes(kv));
+  ASSERT_TRUE(out.ok());
+  store.Apply(out->changes);
+  Trie t = Trie::FromRootHash(out->new_root(), &store);
+  EXPECT_EQ(**t.Get(B("doge")), B("coin"));
+  const size_t first = store.gets;
+  EXPECT_GT(first, 0u);
+  EXPECT_EQ(**t.Get(B("doge")), B("coin"));
+  EXPECT_EQ(store.gets, first);
+  // Its proof bytes are unchanged by the caching.
+  EXPECT_EQ(**t.Get(B("dog")), B("puppy"));
+  auto again = t.Update({{B("dog"), B("puppy")}});
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->new_root(), out->new_root());
+  // A large value is read from the source every time.
+  EXPECT_EQ((*t.Get(B("big")))->size(), 5000u);
+  const size_t before = store.gets;
+  EXPECT_EQ((*t.Get(B("big")))->size(), 5000u);
+  EXPECT_EQ(store.gets, before + 1);
 }
 
 TEST(Trie, MemoryUsageOfRoot) {
