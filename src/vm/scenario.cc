@@ -50,8 +50,45 @@ std::string Utf8OfReturn(const VMOutcome& o) {
   return std::string(AsString(o.return_data.value));
 }
 
+// The runner output prints u128 amounts (deposits, stakes, allowances) as
+// JSON numbers, which nlohmann::json would read as doubles. Quotes every
+// integer literal outside strings that does not fit in a u64, so that it is
+// compared exactly (as a decimal string).
+std::string QuoteBigIntegers(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool in_string = false;
+  for (size_t i = 0; i < text.size();) {
+    char c = text[i];
+    if (in_string) {
+      out += c;
+      if (c == '\\' && i + 1 < text.size()) out += text[++i];
+      else if (c == '"') in_string = false;
+      ++i;
+      continue;
+    }
+    if (c == '"') in_string = true;
+    if (c < '0' || c > '9') {
+      out += c;
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
+    std::string_view digits = text.substr(i, j - i);
+    bool is_float = j < text.size() && (text[j] == '.' || text[j] == 'e' || text[j] == 'E');
+    bool big = digits.size() > 20 || (digits.size() == 20 && digits > "18446744073709551615");
+    if (big && !is_float) out.append("\"").append(digits).append("\"");
+    else out.append(digits);
+    i = j;
+  }
+  return out;
+}
+
 // `value` matches `pattern`: objects on the pattern's keys, arrays
-// element-wise with the same length, anything else exactly.
+// element-wise with the same length, anything else exactly. Integers beyond
+// u64 are decimal strings in `value` (QuoteBigIntegers) and must be written
+// as strings in the pattern.
 bool PartialMatch(const json& pattern, const json& value) {
   if (pattern.is_object()) {
     if (!value.is_object()) return false;
@@ -286,7 +323,7 @@ Result<ScenarioResult> RunScenario(std::string_view json_text, const CodeLoader&
       sr.output_json = FormatRunnerOutput(&*outcome, nullptr, *ext);
       const json* e = Find(step, "expect");
       if (e && e->is_object()) {
-        json out = json::parse(sr.output_json, nullptr, false);
+        json out = json::parse(QuoteBigIntegers(sr.output_json), nullptr, false);
         json receipts = out.is_object() && out.contains("receipts") ? out["receipts"] : json::array();
         sr.failure = CheckExpect(*e, *outcome, receipts);
       }

@@ -27,7 +27,9 @@
 //                 error message", "receipts": <count>, "burnt_gas": <exact>,
 //                 "receipts_like": [<one pattern per receipt, in order: JSON of the receipt as `nearrt run`
 //                                   prints it, objects matched on the keys given, arrays element-wise
-//                                   with the same length, other values exactly>],
+//                                   with the same length, other values exactly; amounts beyond u64,
+//                                   printed as JSON numbers by `nearrt run`, are matched as decimal
+//                                   strings: write them as "1000000000000000000000000">],
 //                 "balance": "<account balance after the call>", "storage_usage": <after the call>,
 //                 "state": {"<base64 key>": "<base64 value>" | null (absent), ...} (after the call)}}
 //   ]
