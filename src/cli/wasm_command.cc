@@ -16,6 +16,10 @@
 
 #include "cli/commands.h"
 #include "util/bytes.h"
+#if NEARRT_HAVE_VM
+#include "vm/config_store.h"
+#include "vm/prepare.h"
+#endif
 #include "wasm/compiled.h"
 #include "wasm/ir_dump.h"
 #include "wasm/module.h"
@@ -32,7 +36,8 @@ const char kWasmUsage[] =
     "  nearrt wasm run FILE --invoke NAME [ARGS...] [--metered] [--gas N]\n"
     "      instantiate FILE (no imports) and call export NAME; ARGS are parsed by\n"
     "      the parameter types (integers in decimal or 0x hex, floats in decimal).\n"
-    "      --metered counts gas (cost 1 per instruction) and prints it.\n"
+    "      --metered prepares the module as nearcore does (PV 86 limits) and runs it\n"
+    "      with NEAR's cost model and stack budget, unlimited gas; prints the gas used.\n"
     "  nearrt wasm dump FILE [FUNC...] [--metered]\n"
     "      print the translated IR of the functions (all, or by index/export name).\n"
     "  nearrt wasm spec PATH... [--metered] [--gas-sweep] [--canonicalize-nans] [--eager] [--verbose]\n"
@@ -139,12 +144,35 @@ int RunCmd(const Args& args) {
     std::fprintf(stderr, "nearrt wasm run: %s\n", bytes.error().message.c_str());
     return 1;
   }
-  ModuleConfig cfg;
+  Result<std::shared_ptr<Module>> mod = Err("not decoded");
+  uint64_t stack_budget = ~0ull;
+#if NEARRT_HAVE_VM
+  std::shared_ptr<vm::PreparedContract> prepared;
   if (metered) {
-    cfg.metering.enabled = true;
-    cfg.metering.op_cost = 1;
+    // NEAR's preparation and cost model (finite-wasm costs, frame costs,
+    // 262,144-byte stack budget) at PV 86.
+    auto config = vm::MainnetConfig(86);
+    if (!config.ok()) {
+      std::fprintf(stderr, "nearrt wasm run: %s\n", config.error().message.c_str());
+      return 1;
+    }
+    auto p = vm::Prepare(*bytes, config->wasm_config);
+    if (!p.ok()) {
+      std::fprintf(stderr, "nearrt wasm run: NEAR preparation failed: %s\n",
+                   vm::PrepareErrorMessage(p.error()).c_str());
+      return 1;
+    }
+    prepared = *p;
+    mod = prepared->module;
+    stack_budget = config->wasm_config.limit_config.max_stack_height;
   }
-  auto mod = Module::Decode(*bytes, cfg);
+#else
+  if (metered) {
+    std::fprintf(stderr, "nearrt wasm run: --metered needs the vm layer, which this build lacks\n");
+    return 1;
+  }
+#endif
+  if (!metered) mod = Module::Decode(*bytes, ModuleConfig{});
   if (!mod.ok()) {
     std::fprintf(stderr, "nearrt wasm run: invalid module %s: %s\n", file.c_str(), mod.error().message.c_str());
     return 1;
@@ -158,6 +186,7 @@ int RunCmd(const Args& args) {
   Store store;
   Thread thread;
   thread.set_gas(gas);
+  thread.set_stack_budget(stack_budget);
   auto inst = store.Instantiate(*mod, {}, thread);
   if (!inst.ok()) {
     std::fprintf(stderr, "nearrt wasm run: %s\n", inst.error().message.c_str());
@@ -192,7 +221,8 @@ int RunCmd(const Args& args) {
   uint64_t gas_before = thread.gas();
   ExecResult r = thread.Invoke(f, argv, &results);
   if (!r.ok()) {
-    std::fprintf(stderr, "nearrt wasm run: trap: %s\n", TrapMessage(r.trap));
+    std::fprintf(stderr, "nearrt wasm run: trap: %s%s\n", TrapMessage(r.trap),
+                 r.trap == TrapCode::StackBudgetExhausted ? " (NEAR's 262,144-byte stack budget)" : "");
     if (metered) std::fprintf(stderr, "gas used: %" PRIu64 "\n", gas_before - r.gas_left);
     return 1;
   }

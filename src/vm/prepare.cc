@@ -160,7 +160,7 @@ class StackAnalysis {
     ops_.clear();
     frames_.clear();
     size_ = max_ = 0;
-    cur_ = Frame{0, 0, false};
+    cur_ = Frame{};
     BinaryReader r(m_.bytes().data() + body.code_offset, body.body_end - body.code_offset, body.code_offset);
     Instr in;
     std::string err;
@@ -174,9 +174,8 @@ class StackAnalysis {
 
  private:
   struct Frame {
-    size_t height;
-    uint32_t num_results;  // block result count
-    bool poly;
+    size_t height = 0;
+    bool poly = false;
     std::vector<ValType> results;
     std::vector<ValType> params;
   };

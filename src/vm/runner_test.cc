@@ -178,7 +178,9 @@ TEST(RunnerVectors, NearcoreTestBuilderVectors) {
     SCOPED_TRACE("vector " + std::to_string(v.number) + ": " + v.wat);
     Bytes code = Wat(v.wat);
     ASSERT_FALSE(code.empty()) << "wat2wasm failed";
-    if (v.expected_length) EXPECT_EQ(code.size(), v.expected_length);
+    if (v.expected_length) {
+      EXPECT_EQ(code.size(), v.expected_length);
+    }
     MemoryExternal ext;
     VMContext ctx = BuilderContext(v.prepaid);
     auto outcome = vm::Run(ContractCode::FromBytes(code), v.method, ext, ctx, config);

@@ -153,6 +153,12 @@ class Translator {
     if (e.kind == Entry::Const) Materialize(depth);
     return Temp(depth);
   }
+  // Pops the top `n` operands (n <= 4), giving their slots deepest first.
+  void PopSlots(uint32_t n, uint32_t* out) {
+    uint32_t h = Height();
+    for (uint32_t i = 0; i < n; ++i) out[i] = SlotAt(h - n + i);
+    for (uint32_t i = 0; i < n; ++i) Pop();
+  }
   void MaterializeLocalAliases() {
     for (uint32_t d = 0; d < stack_.size(); ++d)
       if (stack_[d].kind == Entry::Local) Materialize(d);
@@ -1097,17 +1103,15 @@ Status Translator::Step(const Instr& in) {
     }
     case Op::MemoryFill:
     case Op::MemoryCopy: {
-      uint32_t h = Height();
-      uint32_t n = SlotAt(h - 1), v = SlotAt(h - 2), dd = SlotAt(h - 3);
-      Pop(); Pop(); Pop();
-      EmitLinear(in.op == Op::MemoryFill ? IrOp::MemoryFill : IrOp::MemoryCopy, {dd, v, n});
+      uint32_t s[3];
+      PopSlots(3, s);
+      EmitLinear(in.op == Op::MemoryFill ? IrOp::MemoryFill : IrOp::MemoryCopy, {s[0], s[1], s[2]});
       return OkStatus();
     }
     case Op::MemoryInit: {
-      uint32_t h = Height();
-      uint32_t n = SlotAt(h - 1), s = SlotAt(h - 2), dd = SlotAt(h - 3);
-      Pop(); Pop(); Pop();
-      EmitLinear(IrOp::MemoryInit, {dd, s, n, in.a});
+      uint32_t s[3];
+      PopSlots(3, s);
+      EmitLinear(IrOp::MemoryInit, {s[0], s[1], s[2], in.a});
       return OkStatus();
     }
     case Op::DataDrop:
@@ -1115,10 +1119,9 @@ Status Translator::Step(const Instr& in) {
       last_pos_ = kNone;
       return OkStatus();
     case Op::TableInit: {
-      uint32_t h = Height();
-      uint32_t n = SlotAt(h - 1), s = SlotAt(h - 2), dd = SlotAt(h - 3);
-      Pop(); Pop(); Pop();
-      EmitLinear(IrOp::TableInit, {dd, s, n, in.b, in.a});
+      uint32_t s[3];
+      PopSlots(3, s);
+      EmitLinear(IrOp::TableInit, {s[0], s[1], s[2], in.b, in.a});
       return OkStatus();
     }
     case Op::ElemDrop:
@@ -1126,17 +1129,16 @@ Status Translator::Step(const Instr& in) {
       last_pos_ = kNone;
       return OkStatus();
     case Op::TableCopy: {
-      uint32_t h = Height();
-      uint32_t n = SlotAt(h - 1), s = SlotAt(h - 2), dd = SlotAt(h - 3);
-      Pop(); Pop(); Pop();
-      EmitLinear(IrOp::TableCopy, {dd, s, n, in.a, in.b});
+      uint32_t s[3];
+      PopSlots(3, s);
+      EmitLinear(IrOp::TableCopy, {s[0], s[1], s[2], in.a, in.b});
       return OkStatus();
     }
     case Op::TableGrow: {
       uint32_t h = Height();
-      uint32_t n = SlotAt(h - 1), init = SlotAt(h - 2);
-      Pop(); Pop();
-      EmitLinear(IrOp::TableGrow, {Temp(h - 2), init, n, in.a});
+      uint32_t s[2];
+      PopSlots(2, s);
+      EmitLinear(IrOp::TableGrow, {Temp(h - 2), s[0], s[1], in.a});
       PushTemp();
       return OkStatus();
     }
@@ -1145,10 +1147,9 @@ Status Translator::Step(const Instr& in) {
       PushTemp();
       return OkStatus();
     case Op::TableFill: {
-      uint32_t h = Height();
-      uint32_t n = SlotAt(h - 1), v = SlotAt(h - 2), i = SlotAt(h - 3);
-      Pop(); Pop(); Pop();
-      EmitLinear(IrOp::TableFill, {i, v, n, in.a});
+      uint32_t s[3];
+      PopSlots(3, s);
+      EmitLinear(IrOp::TableFill, {s[0], s[1], s[2], in.a});
       return OkStatus();
     }
     case Op::I32Const:
