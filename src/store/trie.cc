@@ -153,10 +153,21 @@ StorageResult<uint64_t> Trie::RootMemoryUsage() const {
   return n->memory_usage();
 }
 
-StorageResult<TrieUpdateOutput> Trie::Update(std::vector<KeyChange> changes,
+StorageResult<TrieUpdateOutput> Trie::Update(const std::vector<KeyChange>& changes,
                                              const UpdateOptions& options,
                                              AccessOptions opts) const {
+  std::vector<KeyChangeRef> refs;
+  refs.reserve(changes.size());
   for (const KeyChange& c : changes) {
+    refs.push_back(KeyChangeRef{c.key, c.value ? std::optional<ByteView>(*c.value) : std::nullopt});
+  }
+  return UpdateRefs(refs, options, opts);
+}
+
+StorageResult<TrieUpdateOutput> Trie::UpdateRefs(const std::vector<KeyChangeRef>& changes,
+                                                 const UpdateOptions& options,
+                                                 AccessOptions opts) const {
+  for (const KeyChangeRef& c : changes) {
     if (c.key.size() > kMaxTrieKeyLen) {
       return Err(StorageError::InvalidInput("trie key of " + std::to_string(c.key.size()) +
                                             " bytes is longer than the limit of " +
@@ -168,9 +179,9 @@ StorageResult<TrieUpdateOutput> Trie::Update(std::vector<KeyChange> changes,
   }
   TrieUpdater updater(*this, options.collect_changes, opts);
   NEARRT_TRY(updater.Start(changes.size()));
-  for (KeyChange& c : changes) {
+  for (const KeyChangeRef& c : changes) {
     if (c.value) {
-      NEARRT_TRY(updater.Insert(c.key, std::move(*c.value)));
+      NEARRT_TRY(updater.Insert(c.key, *c.value));
     } else {
       NEARRT_TRY(updater.Delete(c.key));
     }

@@ -50,6 +50,12 @@ struct KeyChange {
   std::optional<Bytes> value;
 };
 
+// The same, referring to bytes owned elsewhere.
+struct KeyChangeRef {
+  ByteView key;
+  std::optional<ByteView> value;
+};
+
 struct UpdateOptions {
   // Produce TrieChanges (node/value insertions and deletions with refcounts).
   // Needed to persist; in-memory stores can skip the serialization copies.
@@ -107,9 +113,14 @@ class Trie {
   // insert or a delete; deleting a missing key is a no-op) and returns the
   // new version. Existing nodes on every changed path are recorded (if a
   // recorder is attached). The Trie itself is unchanged.
-  StorageResult<TrieUpdateOutput> Update(std::vector<KeyChange> changes,
+  StorageResult<TrieUpdateOutput> Update(const std::vector<KeyChange>& changes,
                                          const UpdateOptions& options = {},
                                          AccessOptions opts = {}) const;
+  // The same without copying: the referenced bytes must stay valid until it
+  // returns.
+  StorageResult<TrieUpdateOutput> UpdateRefs(const std::vector<KeyChangeRef>& changes,
+                                             const UpdateOptions& options = {},
+                                             AccessOptions opts = {}) const;
 
   // Subtree memory usage stored in the root (0 for the empty trie).
   StorageResult<uint64_t> RootMemoryUsage() const;

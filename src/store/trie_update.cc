@@ -95,17 +95,22 @@ StorageResult<FinalizeResult> TrieUpdate::Finalize(const UpdateOptions& options,
     return Err(StorageError::InvalidInput("Finalize cannot be called with uncommitted changes"));
   }
   FinalizeResult result;
-  std::vector<KeyChange> changes;
-  changes.reserve(entries_.size());
   result.state_changes.reserve(entries_.size());
   while (!entries_.empty()) {
     auto node = entries_.extract(entries_.begin());
-    std::vector<RawStateChange>& list = node.mapped().committed;
-    changes.push_back(KeyChange{node.key(), list.back().data});
-    result.state_changes.push_back(RawStateChangesWithKey{std::move(node.key()), std::move(list)});
+    result.state_changes.push_back(
+        RawStateChangesWithKey{std::move(node.key()), std::move(node.mapped().committed)});
   }
   uncommitted_only_ = 0;
-  NEARRT_ASSIGN_OR_RETURN(result.trie, trie_.Update(std::move(changes), options, opts));
+  // The last committed value of each key, in ascending key order, without
+  // copying keys or values.
+  std::vector<KeyChangeRef> changes;
+  changes.reserve(result.state_changes.size());
+  for (const RawStateChangesWithKey& sc : result.state_changes) {
+    const std::optional<Bytes>& v = sc.changes.back().data;
+    changes.push_back(KeyChangeRef{sc.key, v ? std::optional<ByteView>(*v) : std::nullopt});
+  }
+  NEARRT_ASSIGN_OR_RETURN(result.trie, trie_.UpdateRefs(changes, options, opts));
   return result;
 }
 

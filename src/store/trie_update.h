@@ -10,6 +10,7 @@
 // root with the TrieChanges to persist.
 #pragma once
 
+#include <cstring>
 #include <map>
 #include <optional>
 #include <vector>
@@ -24,7 +25,9 @@ namespace nearrt::store {
 struct BytesLess {
   using is_transparent = void;
   bool operator()(ByteView a, ByteView b) const {
-    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end());
+    const size_t n = a.size() < b.size() ? a.size() : b.size();
+    const int c = n ? std::memcmp(a.data(), b.data(), n) : 0;
+    return c < 0 || (c == 0 && a.size() < b.size());
   }
 };
 

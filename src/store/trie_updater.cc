@@ -91,12 +91,12 @@ StorageResult<uint32_t> TrieUpdater::EnsureUpdated(UChild c) {
   return Place(std::move(u));
 }
 
-TrieUpdater::UValue TrieUpdater::StoreValue(Bytes value) {
+TrieUpdater::UValue TrieUpdater::StoreValue(ByteView value) {
   UValue v;
   v.kind = UValue::kNew;
   v.len = static_cast<uint32_t>(value.size());
   v.index = static_cast<uint32_t>(values_.size());
-  values_.push_back(std::move(value));
+  values_.push_back(value);
   return v;
 }
 
@@ -119,7 +119,7 @@ StorageStatus TrieUpdater::Start(size_t expected_changes) {
   return {};
 }
 
-StorageStatus TrieUpdater::Insert(ByteView key, Bytes value) {
+StorageStatus TrieUpdater::Insert(ByteView key, ByteView value) {
   NibbleSlice partial(key);
   uint32_t id = 0;
   path_.clear();
@@ -133,7 +133,7 @@ StorageStatus TrieUpdater::Insert(ByteView key, Bytes value) {
         leaf.kind = UKind::kLeaf;
         partial.EncodeTo(true, &enc_);
         leaf.key.Assign(enc_);
-        leaf.value = StoreValue(std::move(value));
+        leaf.value = StoreValue(value);
         leaf.memory_usage = DirectMemoryUsage(leaf);
         nodes_[id] = std::move(leaf);
         goto done;
@@ -141,7 +141,7 @@ StorageStatus TrieUpdater::Insert(ByteView key, Bytes value) {
       case UKind::kBranch: {
         if (partial.empty()) {
           if (node.value.kind != UValue::kNone) NEARRT_TRY(DeleteValue(node.value));
-          node.value = StoreValue(std::move(value));
+          node.value = StoreValue(value);
           node.memory_usage = children_mu + DirectMemoryUsage(node);
           nodes_[id] = std::move(node);
           goto done;
@@ -168,7 +168,7 @@ StorageStatus TrieUpdater::Insert(ByteView key, Bytes value) {
         if (common == existing.size() && common == partial.size()) {
           // Same key: replace the value.
           NEARRT_TRY(DeleteValue(node.value));
-          node.value = StoreValue(std::move(value));
+          node.value = StoreValue(value);
           node.memory_usage = DirectMemoryUsage(node);
           nodes_[id] = std::move(node);
           goto done;
@@ -478,7 +478,7 @@ StorageResult<NodeRef> TrieUpdater::Build(uint32_t id, std::vector<Node*>& built
   CryptoHash new_hash;
   const bool has_value = u.value.kind != UValue::kNone;
   if (u.value.kind == UValue::kNew) {
-    const Bytes& v = values_[u.value.index];
+    const ByteView v = values_[u.value.index];
     new_hash = CryptoHash::Of(v);
     spec = ValueSpec{u.value.len, true, v.data(), &new_hash};
   } else if (u.value.kind == UValue::kOld) {
@@ -519,14 +519,7 @@ StorageResult<NodeRef> TrieUpdater::Build(uint32_t id, std::vector<Node*>& built
       break;
     }
   }
-  if (u.value.kind == UValue::kNew) {
-    // The node holds its own copy now; hand the value over or free it.
-    if (collect_) {
-      deltas_.Add(new_hash, std::move(values_[u.value.index]));
-    } else {
-      Bytes().swap(values_[u.value.index]);
-    }
-  }
+  if (u.value.kind == UValue::kNew && collect_) deltas_.Add(new_hash, values_[u.value.index]);
   if (collect_) {
     deltas_.Add(node->hash, std::move(*scratch));
     *scratch = Bytes();

@@ -28,7 +28,8 @@ class TrieUpdater {
   TrieUpdater(const Trie& trie, bool collect_changes, AccessOptions opts);
   // Moves the root into the arena (nearcore does this before any change).
   StorageStatus Start(size_t expected_changes);
-  StorageStatus Insert(ByteView key, Bytes value);
+  // `value` must stay valid until Finish returns.
+  StorageStatus Insert(ByteView key, ByteView value);
   StorageStatus Delete(ByteView key);
   StorageResult<TrieUpdateOutput> Finish();
 
@@ -108,7 +109,7 @@ class TrieUpdater {
   UNode Take(uint32_t id);
   uint32_t NewChildren();
   StorageResult<uint32_t> EnsureUpdated(UChild c);
-  UValue StoreValue(Bytes value);
+  UValue StoreValue(ByteView value);
   StorageStatus DeleteValue(const UValue& v);
   StorageStatus Squash(uint32_t id);
   StorageStatus ExtendChild(uint32_t id, Bytes extension, UChild child);
@@ -120,7 +121,7 @@ class TrieUpdater {
   const AccessOptions opts_;
   std::vector<UNode> nodes_;
   std::vector<Children> branches_;
-  std::vector<Bytes> values_;
+  std::vector<ByteView> values_;  // new values (owned by the caller)
   std::vector<NodeRef> keep_alive_;  // nodes loaded from stubs during the update
   std::vector<uint32_t> path_;
   Bytes enc_;  // scratch for key encoding
