@@ -1,5 +1,8 @@
 #include "chain/local_chain.h"
 
+#include <algorithm>
+#include <set>
+
 #include <nlohmann/json.hpp>
 
 #include "primitives/hash_ids.h"
@@ -46,6 +49,7 @@ Result<Genesis> Genesis::FromJson(std::string_view text, const std::string& base
   if (j.contains("gas_limit")) g.gas_limit = j["gas_limit"].get<uint64_t>();
   if (j.contains("genesis_height")) g.genesis_height = j["genesis_height"].get<uint64_t>();
   if (j.contains("genesis_time")) g.genesis_time = j["genesis_time"].get<uint64_t>();
+  if (j.contains("epoch_length")) g.epoch_length = j["epoch_length"].get<uint64_t>();
   if (!j.contains("accounts") || !j["accounts"].is_array()) return Err("genesis: missing accounts");
   for (const json& a : j["accounts"]) {
     GenesisAccount ga;
@@ -128,6 +132,7 @@ Result<std::unique_ptr<LocalChain>> LocalChain::Create(const Genesis& genesis,
     }
     runtime::SetAccount(u, a.account_id, Account(a.amount, a.locked, contract, usage));
     c->genesis_supply_ += a.amount + a.locked;
+    if (a.locked > 0) c->genesis_locked_[a.account_id] = a.locked;
   }
   store::StateChangeCause cause;
   cause.kind = store::StateChangeCause::kInitialState;
@@ -162,7 +167,13 @@ Result<BlockResult> LocalChain::ProduceBlock(const std::vector<SignedTransaction
   }
   b.incoming = std::move(pending_);
   pending_.clear();
-  NEARRT_ASSIGN_OR_RETURN(b.apply, runtime::Apply(trie, st, b.incoming, txs));
+  std::optional<runtime::ValidatorAccountsUpdate> vu = EpochUpdate(b.height);
+  NEARRT_ASSIGN_OR_RETURN(b.apply, runtime::Apply(trie, st, b.incoming, txs, {}, vu ? &*vu : nullptr));
+  if (genesis_.epoch_length > 0) {
+    auto& props = epoch_proposals_[(b.height - genesis_.genesis_height - 1) / genesis_.epoch_length];
+    // ApplyResult lists the last proposal per account (in reverse order).
+    for (const auto& p : b.apply.validator_proposals) props[p.account_id] = p.stake;
+  }
   NEARRT_TRY(runtime::FromStorage(store_->Commit(b.apply.trie)));
   b.outcome_root = b.apply.OutcomeRoot();
   pending_ = b.apply.outgoing_receipts;
@@ -178,6 +189,36 @@ Result<BlockResult> LocalChain::ProduceBlock(const std::vector<SignedTransaction
   gas_price_ = NextGasPrice(gas_price_, b.apply.total_gas_burnt, genesis_.gas_limit,
                             genesis_.min_gas_price, genesis_.max_gas_price);
   return b;
+}
+
+Balance LocalChain::StakeAt(const AccountId& id, int64_t epoch) const {
+  for (auto it = epoch_proposals_.rbegin(); it != epoch_proposals_.rend(); ++it) {
+    if (static_cast<int64_t>(it->first) > epoch - 2) continue;
+    auto p = it->second.find(id);
+    if (p != it->second.end()) return p->second;
+  }
+  auto g = genesis_locked_.find(id);
+  return g == genesis_locked_.end() ? 0 : g->second;
+}
+
+std::optional<runtime::ValidatorAccountsUpdate> LocalChain::EpochUpdate(uint64_t height) const {
+  uint64_t n = genesis_.epoch_length;
+  if (n == 0 || height <= genesis_.genesis_height + 1 || (height - genesis_.genesis_height - 1) % n != 0) {
+    return std::nullopt;
+  }
+  int64_t epoch = static_cast<int64_t>((height - genesis_.genesis_height - 1) / n);
+  std::set<AccountId> accounts;
+  for (const auto& [id, locked] : genesis_locked_) accounts.insert(id);
+  for (const auto& [e, props] : epoch_proposals_) {
+    for (const auto& [id, stake] : props) accounts.insert(id);
+  }
+  runtime::ValidatorAccountsUpdate u;
+  for (const AccountId& id : accounts) {
+    u.stake_info[id] = std::max({StakeAt(id, epoch), StakeAt(id, epoch - 1), StakeAt(id, epoch - 2)});
+  }
+  auto last = epoch_proposals_.find(static_cast<uint64_t>(epoch - 1));
+  if (last != epoch_proposals_.end()) u.last_proposals = last->second;
+  return u;
 }
 
 Status LocalChain::RunUntilIdle(uint64_t max_blocks) {
@@ -207,9 +248,24 @@ Result<vm::VMOutcome> LocalChain::ViewCall(const AccountId& id, const std::strin
                                            ByteView args) const {
   store::TrieUpdate u = store_->NewUpdate(store_->head());
   NEARRT_ASSIGN_OR_RETURN(auto acc, runtime::GetAccount(u, id));
-  if (!acc || acc->contract().kind != AccountContract::Kind::kLocal) return Err("no contract on " + id.str());
-  NEARRT_ASSIGN_OR_RETURN(auto code, runtime::GetRaw(u, TrieKey::ContractCode(id)));
+  if (!acc) return Err("account " + id.str() + " does not exist");
+  // The code: local, or a global contract by hash or by account.
+  TrieKey code_key = TrieKey::ContractCode(id);
+  const AccountContract& contract = acc->contract();
+  if (contract.kind == AccountContract::Kind::kNone) return Err("no contract on " + id.str());
+  if (contract.kind != AccountContract::Kind::kLocal) {
+    store::GlobalContractCodeIdentifier gid;
+    if (contract.kind == AccountContract::Kind::kGlobal) {
+      gid.code_hash = contract.hash;
+    } else {
+      gid.kind = store::GlobalContractCodeIdentifier::kAccountId;
+      gid.account_id = contract.account_id;
+    }
+    code_key = TrieKey::GlobalContractCode(gid);
+  }
+  NEARRT_ASSIGN_OR_RETURN(auto code, runtime::GetRaw(u, code_key));
   if (!code) return Err("no contract code");
+  CryptoHash code_hash = CryptoHash::Of(*code);
   store::AccountingCache cache;
   runtime::ReceiptManager rm;
   runtime::RuntimeExt ext(u, cache, rm, id, CryptoHash(), height_, template_.chain, true);
@@ -223,11 +279,12 @@ Result<vm::VMOutcome> LocalChain::ViewCall(const AccountId& id, const std::strin
   ctx.account_balance = acc->amount();
   ctx.account_locked_balance = acc->locked();
   ctx.storage_usage = acc->storage_usage();
-  ctx.account_contract.kind = vm::AccountContract::Kind::kLocal;
-  ctx.account_contract.hash = acc->contract().hash;
+  ctx.account_contract.kind = static_cast<vm::AccountContract::Kind>(contract.kind);
+  ctx.account_contract.hash = contract.hash;
+  ctx.account_contract.account_id = contract.account_id;
   ctx.random_seed = Bytes(32, 0);
   ctx.view_config = vm::ViewConfig{config_->vm.max_gas_burnt_view};
-  vm::ContractCode cc{std::make_shared<const Bytes>(std::move(*code)), acc->contract().hash};
+  vm::ContractCode cc{std::make_shared<const Bytes>(std::move(*code)), code_hash};
   auto r = vm::Run(cc, method, ext, ctx, config_->vm, cache_.get());
   if (!r.ok()) return Err(r.error().Message());
   return std::move(r).value();
@@ -235,16 +292,36 @@ Result<vm::VMOutcome> LocalChain::ViewCall(const AccountId& id, const std::strin
 
 Result<Balance> LocalChain::ComputeTotalBalances() const {
   store::TrieUpdate u = store_->NewUpdate(store_->head());
-  Bytes prefix{store::col::kAccount};
-  NEARRT_ASSIGN_OR_RETURN(auto it, runtime::FromStorage(u.Iter(prefix)));
   Balance total = 0;
+  // Accounts: amount + locked.
+  {
+    Bytes prefix{store::col::kAccount};
+    NEARRT_ASSIGN_OR_RETURN(auto it, runtime::FromStorage(u.Iter(prefix)));
+    while (true) {
+      NEARRT_ASSIGN_OR_RETURN(auto k, runtime::FromStorage(it.Next()));
+      if (!k) break;
+      NEARRT_ASSIGN_OR_RETURN(auto v, runtime::FromStorage(u.Get(*k)));
+      if (!v) continue;
+      NEARRT_ASSIGN_OR_RETURN(Account a, Account::FromBorsh(*v));
+      total += a.amount() + a.locked();
+    }
+  }
+  // Gas-key balances (PV85 gas keys hold NEAR outside the account balance).
+  // Key layout: 02 ‖ account ‖ 02 ‖ borsh(PublicKeyHandle) [‖ u16 nonce index].
+  Bytes prefix{store::col::kAccessKey};
+  NEARRT_ASSIGN_OR_RETURN(auto it, runtime::FromStorage(u.Iter(prefix)));
   while (true) {
     NEARRT_ASSIGN_OR_RETURN(auto k, runtime::FromStorage(it.Next()));
     if (!k) break;
+    size_t sep = 1;
+    while (sep < k->size() && (*k)[sep] != store::kAccessKeySeparator) ++sep;
+    if (sep + 1 >= k->size()) return Err("malformed access key trie key");
+    auto type = static_cast<store::PublicKeyHandle::Type>((*k)[sep + 1]);
+    if (k->size() - (sep + 1) != 1 + store::PublicKeyHandle::DataLength(type)) continue;  // a nonce row
     NEARRT_ASSIGN_OR_RETURN(auto v, runtime::FromStorage(u.Get(*k)));
     if (!v) continue;
-    NEARRT_ASSIGN_OR_RETURN(Account a, Account::FromBorsh(*v));
-    total += a.amount() + a.locked();
+    NEARRT_ASSIGN_OR_RETURN(AccessKey ak, AccessKey::FromBorsh(*v));
+    if (ak.permission.is_gas_key()) total += ak.permission.gas_key.balance;
   }
   return total;
 }

@@ -11,6 +11,7 @@
 //   "runtime_config": "mainnet" | "test",
 //   "gas_price": "100000000", "min_gas_price": "100000000", "max_gas_price": "10000000000000000000000",
 //   "gas_limit": 1000000000000000, "genesis_height": 0, "genesis_time": 0,
+//   "epoch_length": 0,   // > 0: locked stake is returned at epoch starts (see below)
 //   "accounts": [
 //     {"account_id": "alice.near", "amount": "1000000000000000000000000000",
 //      "locked": "0",
@@ -52,6 +53,8 @@ struct Genesis {
   Gas gas_limit = 1'000'000'000'000'000;
   uint64_t genesis_height = 0;
   uint64_t genesis_time = 0;
+  // Blocks per epoch; 0 = no epochs (locked stake is never returned).
+  uint64_t epoch_length = 0;
   std::vector<GenesisAccount> accounts;
 
   // `base_dir` resolves "code_file" paths.
@@ -87,7 +90,8 @@ class LocalChain {
   // Runs a view call (read-only) on the current state.
   Result<vm::VMOutcome> ViewCall(const AccountId& id, const std::string& method, ByteView args) const;
 
-  // Sum of amount + locked over all accounts (walks the state).
+  // Sum of amount + locked over all accounts plus gas-key balances (walks
+  // the state). Prepaid gas of receipts in flight is in none of them.
   Result<Balance> ComputeTotalBalances() const;
   Balance genesis_supply() const { return genesis_supply_; }
   Balance total_burnt() const { return total_burnt_; }
@@ -103,6 +107,9 @@ class LocalChain {
 
  private:
   LocalChain() = default;
+  // The update for the first block of an epoch (nullopt otherwise).
+  std::optional<runtime::ValidatorAccountsUpdate> EpochUpdate(uint64_t height) const;
+  Balance StakeAt(const AccountId& id, int64_t epoch) const;
   std::unique_ptr<store::StateStore> store_;
   std::unique_ptr<runtime::RuntimeParams> config_;
   Genesis genesis_;
@@ -112,9 +119,21 @@ class LocalChain {
   CryptoHash block_hash_;
   Balance gas_price_ = 0;
   std::vector<Receipt> pending_;
+  // Epoch index -> last stake proposal per account made in that epoch.
+  std::map<uint64_t, std::map<AccountId, Balance>> epoch_proposals_;
+  std::map<AccountId, Balance> genesis_locked_;
   Balance genesis_supply_ = 0;
   Balance total_burnt_ = 0;
 };
+
+// Epochs (when epoch_length > 0) are a simplified model of nearcore's epoch
+// manager for one block producer, without seat prices, kickouts or rewards:
+// the stake of an account in epoch E is its last stake proposal made in an
+// epoch <= E-2 (genesis locked balances count as proposals before epoch 0).
+// At the first block of epoch T the runtime gets a ValidatorAccountsUpdate
+// with stake_info = max stake over epochs T-2..T and last_proposals = the
+// proposals of epoch T-1, so unstaked balance comes back after three epochs
+// as on nearcore (update_validator_accounts).
 
 // next_gas_price = price * (2*den*L + 2*num*U - num*L) / (2*den*L), clamped.
 Balance NextGasPrice(Balance price, Gas gas_used, Gas gas_limit, Balance min_price, Balance max_price);

@@ -129,6 +129,13 @@ struct Env {
     }
     return 0;
   }
+  // Gas price of the block whose outcomes include `id` (0 if none).
+  Balance GasPriceOf(const CryptoHash& id) const {
+    for (const auto& b : blocks) {
+      for (const auto& o : b.apply.outcomes) if (o.id == id) return b.gas_price;
+    }
+    return 0;
+  }
   // Follows SuccessReceiptId links from a transaction to its final status.
   const ExecutionStatus* FinalStatus(const CryptoHash& tx_hash) const {
     const ExecutionOutcomeWithId* o = Outcome(tx_hash);

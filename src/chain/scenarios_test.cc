@@ -173,5 +173,41 @@ TEST(Scenarios, StatelessReplay) {
   EXPECT_EQ(replay->outcomes.size(), full->outcomes.size());
 }
 
+// Stake, then unstake: the locked balance comes back at an epoch start once
+// no stake of the last three epochs (or last proposal) holds it (the
+// simplified epoch model of local_chain.h over update_validator_accounts).
+TEST(Scenarios, UnstakedBalanceReturnsAtAnEpochStart) {
+  Genesis g;
+  g.epoch_length = 5;
+  for (const char* name : {"alice.near", "bob.near"}) g.accounts.push_back(Account(name, kNear * 1000));
+  auto c = LocalChain::Create(g);
+  ASSERT_TRUE(c.ok());
+  Env env;
+  env.chain = std::move(*c);
+  PublicKey pk = Signer::FromSeed(KeyType::kEd25519, "alice.near").public_key();
+  auto locked = [&] { return (*env.chain->GetAccount(Id("alice.near")))->locked(); };
+  env.Block({env.Tx("alice.near", "alice.near", {StakeAction{kNear * 100, pk}})});  // epoch 0
+  env.Idle();
+  EXPECT_EQ(locked(), kNear * 100);
+  Balance amount = env.Amount("alice.near");
+  while (env.chain->height() < 11) env.Block({});  // into epoch 2
+  EXPECT_EQ(locked(), kNear * 100);
+  env.Block({env.Tx("alice.near", "alice.near", {StakeAction{0, pk}})});  // unstake in epoch 2
+  env.Idle();
+  Balance after_unstake = env.Amount("alice.near");
+  EXPECT_LT(after_unstake, amount);  // only gas was paid
+  EXPECT_EQ(locked(), kNear * 100);
+  // Epochs 3, 4 and 5 (heights 16-30) still see the stake: a proposal takes
+  // effect two epochs later and the maximum spans three epochs.
+  while (env.chain->height() < 30) {
+    env.Block({});
+    EXPECT_EQ(locked(), kNear * 100) << "height " << env.chain->height();
+  }
+  env.Block({});  // height 31: first block of epoch 6
+  EXPECT_EQ(locked(), 0u);
+  EXPECT_EQ(env.Amount("alice.near"), after_unstake + kNear * 100);
+  env.ExpectSupplyConserved();
+}
+
 }  // namespace
 }  // namespace nearrt::chain

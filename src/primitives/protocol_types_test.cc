@@ -91,6 +91,29 @@ TEST(ProtocolTypes, ImplicitAccountIds) {
   // (Vector #8 needs near-crypto's StdRng-based secp256k1 from_seed; not reproduced.)
 }
 
+// action_validation.rs::test_validate_deterministic_state_init_receiver:
+// DeterministicAccountStateInit::V1{code: AccountId("ft.near"), data: {}}
+// derives 0s69284a5453e7be5632b28b6a01baecf6c12c156d (NEP-616).
+TEST(ProtocolTypes, DeterministicAccountId) {
+  DeterministicStateInitAction a;
+  a.code.kind = GlobalContractId::Kind::kAccountId;
+  a.code.account_id = Id("ft.near");
+  a.deposit = 5;  // not part of the state init
+  EXPECT_EQ(DeriveNearDeterministicAccountId(a.StateInitBorsh()), "0s69284a5453e7be5632b28b6a01baecf6c12c156d");
+  EXPECT_EQ(Id("0s69284a5453e7be5632b28b6a01baecf6c12c156d").GetAccountType(), AccountType::kNearDeterministicAccount);
+  a.data[Bytes{1}] = Bytes{2};
+  EXPECT_NE(DeriveNearDeterministicAccountId(a.StateInitBorsh()), "0s69284a5453e7be5632b28b6a01baecf6c12c156d");
+  // Action borsh: tag 11 ‖ state init ‖ deposit.
+  BorshWriter w;
+  Action(a).Write(w);
+  Bytes want{11};
+  Bytes init = a.StateInitBorsh();
+  want.insert(want.end(), init.begin(), init.end());
+  want.push_back(5);
+  want.insert(want.end(), 15, 0);
+  EXPECT_EQ(w.data(), want);
+}
+
 // action/delegate.rs DELEGATE_ACTION_HEX (vector #10).
 TEST(ProtocolTypes, DelegateActionHex) {
   auto sda = std::make_shared<SignedDelegateAction>();

@@ -210,6 +210,66 @@ TEST(ApplyTraps, TransactionReceiptsAreActionV1) {
             ReceiptIdFromTransaction(r->outcomes[0].id, 1));
 }
 
+// apply.rs::test_apply_check_balance_validation_rewards: alice (1e6 N,
+// locked 5e5 N) gets a 1e7 N reward with max-of-stakes 5e5 N, so
+// update_validator_accounts returns locked - max(5e5 N, no proposal) = 1e7 N
+// to her balance; a 500 N balance refund arrives in the same chunk.
+TEST(ApplyTraps, ValidatorAccountsUpdateRewardsAndReturn) {
+  Harness s(*RuntimeParams::Test());
+  {
+    TrieUpdate u = s.store.NewUpdate(s.store.head());
+    SetAccount(u, Id("alice.near"), Account(kNear * 1'000'000, kNear * 500'000, AccountContract(), 182));
+    u.Commit(store::StateChangeCause{store::StateChangeCause::kInitialState, {}});
+    auto fin = u.Finalize();
+    ASSERT_TRUE(s.store.Commit(fin->trie).ok());
+  }
+  ValidatorAccountsUpdate v;
+  v.stake_info[Id("alice.near")] = kNear * 500'000;
+  v.validator_rewards[Id("alice.near")] = kNear * 10'000'000;
+  Receipt refund = Receipt::NewBalanceRefund(Id("alice.near"), kNear * 500);
+  refund.receipt_id = CryptoHash::Of(AsBytes("refund"));
+  auto r = runtime::Apply(s.store.GetTrie(s.store.head()), s.st, {refund}, {}, {}, &v);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_TRUE(s.store.Commit(r->trie).ok());
+  TrieUpdate u = s.store.NewUpdate(s.store.head());
+  auto a = GetAccount(u, Id("alice.near"));
+  EXPECT_EQ((*a)->locked(), kNear * 500'000);
+  EXPECT_EQ((*a)->amount(), kNear * (1'000'000 + 10'000'000 + 500));
+  // The change is committed with cause ValidatorAccountsUpdate.
+  bool found = false;
+  for (const auto& c : r->state_changes) {
+    for (const auto& ch : c.changes) found = found || ch.cause.kind == store::StateChangeCause::kValidatorAccountsUpdate;
+  }
+  EXPECT_TRUE(found);
+}
+
+// A last proposal keeps the stake locked; the treasury gets its reward as balance;
+// the staking invariant (locked >= max of stakes) is a hard error.
+TEST(ApplyTraps, ValidatorAccountsUpdateProposalsAndTreasury) {
+  Harness s(*RuntimeParams::Mainnet());
+  {
+    TrieUpdate u = s.store.NewUpdate(s.store.head());
+    SetAccount(u, Id("alice.near"), Account(kNear, kNear * 100, AccountContract(), 182));
+    u.Commit(store::StateChangeCause{store::StateChangeCause::kInitialState, {}});
+    ASSERT_TRUE(s.store.Commit(u.Finalize()->trie).ok());
+  }
+  ValidatorAccountsUpdate v;
+  v.stake_info[Id("alice.near")] = kNear * 40;
+  v.last_proposals[Id("alice.near")] = kNear * 60;
+  v.protocol_treasury_account_id = Id("bob.near");
+  v.validator_rewards[Id("bob.near")] = 7;
+  auto r = runtime::Apply(s.store.GetTrie(s.store.head()), s.st, {}, {}, {}, &v);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  ASSERT_TRUE(s.store.Commit(r->trie).ok());
+  TrieUpdate u = s.store.NewUpdate(s.store.head());
+  EXPECT_EQ((*GetAccount(u, Id("alice.near")))->locked(), kNear * 60);
+  EXPECT_EQ((*GetAccount(u, Id("alice.near")))->amount(), kNear * 41);
+  EXPECT_EQ((*GetAccount(u, Id("bob.near")))->amount(), kNear * 1'000'000 + 7);
+  ValidatorAccountsUpdate bad;
+  bad.stake_info[Id("alice.near")] = kNear * 1000;
+  EXPECT_FALSE(runtime::Apply(s.store.GetTrie(s.store.head()), s.st, {}, {}, {}, &bad).ok());
+}
+
 // Trap: a lone DeleteAccount receipt is instant (processed in the same chunk
 // as its parent, never sent out).
 TEST(ApplyTraps, LoneDeleteAccountIsInstant) {

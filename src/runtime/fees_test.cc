@@ -89,24 +89,45 @@ TEST(Fees, ImplicitTransferVector19) {
   EXPECT_EQ(ExecFee(cfg, TransferAction{1}, eth_implicit).gas + receipt_exec, 7'423'182'562'500u);
 }
 
-// #20: receipt_manager.rs::function_call_weight_basic_cases_test.
+// #20: receipt_manager.rs::function_call_weight_basic_cases_test. Each call
+// is its own receipt with (static gas, weight); the gas limit of 10 Ggas
+// less the static gas is distributed, and each call ends with static + share.
 TEST(Fees, DistributeGasVector20) {
-  auto run = [](std::vector<std::pair<Gas, uint64_t>> calls) {
-    ReceiptManager m;
-    m.action_receipts.emplace_back();
-    for (size_t i = 0; i < calls.size(); ++i) {
-      m.action_receipts[0].actions.push_back(FunctionCallAction{"f", {}, calls[i].first, 0});
-      if (calls[i].second > 0) m.gas_weights.emplace_back(0, i, calls[i].second);
-    }
-    auto d = m.DistributeGas(10'000'000'000);
-    EXPECT_TRUE(d.has_value());
-    std::vector<Gas> out;
-    for (auto& a : m.action_receipts[0].actions) out.push_back(a.get<FunctionCallAction>()->gas);
-    return out;
+  struct Call {
+    Gas static_gas;
+    uint64_t weight;
+    Gas expected;
   };
-  EXPECT_EQ(run({{0, 3}, {0, 2}}), (std::vector<Gas>{6'000'000'000, 4'000'000'000}));
-  EXPECT_EQ(run({{1'000'000, 3}, {3'000'000, 2}}), (std::vector<Gas>{6'001'000'000, 4'003'000'000}));
-  EXPECT_EQ(run({{0, UINT64_MAX}, {0, 1000}}), (std::vector<Gas>{9'999'999'999, 1}));
+  auto check = [](std::vector<Call> calls) {
+    ReceiptManager m;
+    Gas limit = 10'000'000'000;
+    for (const auto& c : calls) {
+      m.action_receipts.emplace_back();
+      limit = limit > c.static_gas ? limit - c.static_gas : 0;
+      m.action_receipts.back().actions.push_back(FunctionCallAction{"", {}, c.static_gas, 0});
+      if (c.weight > 0) m.gas_weights.emplace_back(m.action_receipts.size() - 1, 0, c.weight);
+    }
+    auto d = m.DistributeGas(limit);
+    ASSERT_TRUE(d.has_value());
+    for (size_t i = 0; i < calls.size(); ++i) {
+      EXPECT_EQ(m.action_receipts[i].actions[0].get<FunctionCallAction>()->gas, calls[i].expected) << i;
+    }
+  };
+  const Gas G = 1'000'000'000;
+  check({{0, 1, 10 * G}});
+  check({{888, 1, 10 * G}});
+  check({{0, 88888, 10 * G}});
+  check({{0, 379'749'833'583'241 /* 11^14 */, 10 * G}});
+  check({{0, 3, 6 * G}, {0, 2, 4 * G}});
+  check({{1'000'000, 3, 5'998'600'000}, {3'000'000, 2, 4'001'400'000}});
+  check({{1'000'000, 3, 2'699'800'000},
+         {3'000'000, 2, 1'802'200'000},
+         {0, 1, 899'600'000},
+         {G, 0, G},
+         {0, 4, 3'598'400'000}});
+  check({{0, UINT64_MAX, 9'999'999'999}, {0, 1000, 1}});
+  check({{0, 10 * G, 4'999'999'999}, {0, 1, 0}, {0, 10 * G, 5'000'000'001}});
+  check({{0, 0, 0}, {0, 1, 10 * G}});
 }
 
 // RuntimeConfig::test() differs from mainnet (runtime.md §8.2 notes).

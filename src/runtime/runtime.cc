@@ -470,6 +470,56 @@ Status ProcessTransactions(Processing& ps, const std::vector<SignedTransaction>&
   return {};
 }
 
+// update_validator_accounts (lib.rs): rewards are added to locked, then the
+// stake above max(max of the last three epochs, last proposal) is returned.
+Status UpdateValidatorAccounts(Processing& ps, const ValidatorAccountsUpdate& v) {
+  for (const auto& [account_id, max_of_stakes] : v.stake_info) {
+    NEARRT_ASSIGN_OR_RETURN(auto account, GetAccount(ps.update, account_id));
+    if (!account) {
+      if (max_of_stakes > 0) {
+        return Err("Account " + account_id.str() + " with max of stakes " + vm::BalanceToString(max_of_stakes) +
+                   " is not found");
+      }
+      continue;
+    }
+    if (auto it = v.validator_rewards.find(account_id); it != v.validator_rewards.end()) {
+      auto locked = AddBalance(account->locked(), it->second);
+      if (!locked) return Err("update_validator_accounts overflow");
+      account->set_locked(*locked);
+    }
+    if (account->locked() < max_of_stakes) {
+      return Err("FATAL: staking invariant does not hold. Account stake " + vm::BalanceToString(account->locked()) +
+                 " is less than maximum of stakes " + vm::BalanceToString(max_of_stakes) +
+                 " in the past three epochs");
+    }
+    Balance last_proposal = 0;
+    if (auto it = v.last_proposals.find(account_id); it != v.last_proposals.end()) last_proposal = it->second;
+    Balance keep = std::max(max_of_stakes, last_proposal);
+    if (account->locked() < keep) return Err("update_validator_accounts - return stake underflow");
+    Balance return_stake = account->locked() - keep;
+    auto amount = AddBalance(account->amount(), return_stake);
+    if (!amount) return Err("update_validator_accounts - set_amount overflow");
+    account->set_locked(keep);
+    account->set_amount(*amount);
+    SetAccount(ps.update, account_id, *account);
+  }
+  if (v.protocol_treasury_account_id && !v.stake_info.count(*v.protocol_treasury_account_id)) {
+    const AccountId& treasury = *v.protocol_treasury_account_id;
+    NEARRT_ASSIGN_OR_RETURN(auto account, GetAccount(ps.update, treasury));
+    if (!account) return Err("Protocol treasury account " + treasury.str() + " is not found");
+    auto it = v.validator_rewards.find(treasury);
+    if (it == v.validator_rewards.end()) {
+      return Err("Validator reward for the protocol treasury account " + treasury.str() + " is not found");
+    }
+    auto amount = AddBalance(account->amount(), it->second);
+    if (!amount) return Err("update_validator_accounts - treasury reward overflow");
+    account->set_amount(*amount);
+    SetAccount(ps.update, treasury, *account);
+  }
+  ps.update.Commit(Cause(StateChangeCause::kValidatorAccountsUpdate));
+  return {};
+}
+
 Result<uint64_t> ResolveYieldTimeouts(Processing& ps) {
   NEARRT_ASSIGN_OR_RETURN(QueueIndices idx, GetIndices(ps.update, TrieKey::PromiseYieldIndices()));
   QueueIndices initial = idx;
@@ -519,9 +569,11 @@ CryptoHash ApplyResult::OutcomeRoot() const { return ComputeOutcomeRoot(outcomes
 Result<ApplyResult> Apply(store::Trie trie, const ApplyState& state,
                           const std::vector<Receipt>& incoming_receipts,
                           const std::vector<SignedTransaction>& transactions,
-                          const std::vector<bool>& tx_valid_period) {
+                          const std::vector<bool>& tx_valid_period,
+                          const ValidatorAccountsUpdate* validator_update) {
   if (!state.config) return Err("ApplyState.config is not set");
   Processing ps(state, std::move(trie));
+  if (validator_update) NEARRT_TRY(UpdateValidatorAccounts(ps, *validator_update));
   NEARRT_ASSIGN_OR_RETURN(ps.delayed, GetIndices(ps.update, TrieKey::DelayedReceiptIndices()));
   ps.delayed_initial = ps.delayed;
   ApplyResult out;

@@ -1,5 +1,5 @@
 // nearcore's Runtime::apply at PV 86 (runtime/runtime/src/lib.rs) for one
-// shard: validator-account update (not modelled), bandwidth scheduler state,
+// shard: validator-account update, bandwidth scheduler state,
 // transactions, local / delayed / incoming receipts, yield timeouts, then the
 // state root. See runtime.md §1 for the order and accounting.
 #pragma once
@@ -43,6 +43,15 @@ struct ApplyState {
   const std::map<CryptoHash, std::shared_ptr<const Bytes>>* code_by_hash = nullptr;
 };
 
+// ValidatorAccountsUpdate (lib.rs), supplied on the first block of an epoch:
+// stake_info = max stake of each account over the last three epochs.
+struct ValidatorAccountsUpdate {
+  std::map<AccountId, Balance> stake_info;
+  std::map<AccountId, Balance> validator_rewards;  // added to locked (minted)
+  std::map<AccountId, Balance> last_proposals;
+  std::optional<AccountId> protocol_treasury_account_id;
+};
+
 struct ValidatorProposal {
   AccountId account_id;
   PublicKey public_key;
@@ -79,10 +88,13 @@ struct ApplyResult {
 // Applies one chunk. `tx_valid_period[i]` false marks transaction i as
 // expired (InvalidTxError::Expired); empty means all valid. With a recorder
 // attached to the trie, the result carries the state witness.
+// `validator_update` (first block of an epoch only) returns unlocked stake
+// and pays rewards before anything else (update_validator_accounts).
 Result<ApplyResult> Apply(store::Trie trie, const ApplyState& state,
                           const std::vector<Receipt>& incoming_receipts,
                           const std::vector<SignedTransaction>& transactions,
-                          const std::vector<bool>& tx_valid_period = {});
+                          const std::vector<bool>& tx_valid_period = {},
+                          const ValidatorAccountsUpdate* validator_update = nullptr);
 
 // Outcome root of a list of outcomes (chain/chain/src/types.rs).
 CryptoHash ComputeOutcomeRoot(const std::vector<ExecutionOutcomeWithId>& outcomes);
