@@ -135,6 +135,8 @@ export declare class LocalChain {
 
 export declare class NearRuntime {
   readonly chain: LocalChain;
+  /** True after an InternalError (a bug in nearrt): make a new runtime with createRuntime(). */
+  broken?: boolean;
   version(): { nearrt: string; protocol_version: number; chain: boolean };
   loadConfig(req?: { protocolVersion?: number; overrides?: Record<string, unknown> }):
     { protocol_version: number } | ErrorValue;

@@ -36,6 +36,7 @@ export class NearRuntime {
   _call(name, strings, bytes) {
     const core = this._core;
     const ptrs = [];
+    const stack = core.stackSave ? core.stackSave() : undefined;
     try {
       const args = [];
       if (bytes !== undefined) {
@@ -53,7 +54,12 @@ export class NearRuntime {
       }
       return core.UTF8ToString(core['_' + name](...args));
     } catch (e) {
-      // Only a bug in nearrt (or memory exhaustion) gets here; keep it a value.
+      // Only a bug in nearrt (a C++ exception, which emcc does not catch) or
+      // memory exhaustion gets here; keep it a value. The unwound C++ frames
+      // did not clean up: the stack pointer is reset, and `broken` tells the
+      // caller to make a fresh runtime (the worker does so by itself).
+      if (stack !== undefined) core.stackRestore(stack);
+      this.broken = true;
       return JSON.stringify({ error: { kind: 'InternalError', message: String((e && e.message) || e) } });
     } finally {
       for (const p of ptrs) core._free(p);

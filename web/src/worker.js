@@ -14,7 +14,12 @@ const OPS = new Set(['version', 'loadConfig', 'parameters', 'run', 'runJson', 'r
 async function serve(post, subscribe) {
   let runtime = null;
   let loadError = null;
-  const ready = createRuntime().then((rt) => { runtime = rt; }, (e) => { loadError = e; });
+  let lastConfig = null;
+  const load = () => createRuntime().then((rt) => {
+    runtime = rt;
+    if (lastConfig) rt.loadConfig(lastConfig);
+  }, (e) => { loadError = e; });
+  let ready = load();
   subscribe(async (msg) => {
     const { id, op, args } = msg || {};
     await ready;
@@ -26,7 +31,10 @@ async function serve(post, subscribe) {
       const t0 = performance.now();
       const [target, name] = op.startsWith('chain.') ? [runtime.chain, op.slice(6)] : [runtime, op];
       const result = target[name](...(Array.isArray(args) ? args : []));
+      if (op === 'loadConfig' && result && !result.error) lastConfig = args[0];
       post({ id, result, ms: performance.now() - t0 });
+      // A module that hit an internal error is replaced (its chain is lost).
+      if (runtime.broken) ready = load();
     }
   });
   await ready;

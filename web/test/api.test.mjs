@@ -89,6 +89,14 @@ test('bad requests are error values and the module keeps working', () => {
   ok(rt.run({ code: greeter, method: 'get_greeting' }));
 });
 
+test('an internal failure is a value and marks the runtime broken', async () => {
+  const fresh = await createRuntime();
+  const r = JSON.parse(fresh._call('nearrt_web_no_such_function', ['{}']));
+  assert.equal(r.error.kind, 'InternalError');
+  assert.equal(fresh.broken, true);
+  assert.equal(rt.broken, undefined);
+});
+
 test('the fungible-token flow', () => {
   let state = {};
   const call = (method, args, ctx = {}) => {
