@@ -390,6 +390,28 @@ TEST(ActionScenarios, GasKeyLimits) {
   env.ExpectSupplyConserved();
 }
 
+// apply.rs::test_gas_key_burn_not_reported_on_failed_receipt: a DeleteKey of
+// a funded gas key followed by a failing action rolls back; the key keeps its
+// balance and the outcome burns gas only.
+TEST(ActionScenarios, GasKeyBurnRolledBackWithTheReceipt) {
+  Env env;
+  PublicKey gk = Signer::FromSeed(KeyType::kEd25519, "gas_key").public_key();
+  PublicKey none = Signer::FromSeed(KeyType::kEd25519, "nonexistent").public_key();
+  env.Block({env.Tx("alice.near", "alice.near", {AddKeyAction{gk, GasKey(2)}, TransferToGasKeyAction{gk, kNear}})});
+  env.Idle();
+  ASSERT_EQ(KeyBalance(env, "alice.near", gk), kNear);
+  auto tx = env.Tx("alice.near", "alice.near", {DeleteKeyAction{gk}, DeleteKeyAction{none}});
+  env.Block({tx});
+  env.Idle();
+  const ExecutionOutcomeWithId* r = ReceiptOutcome(env, tx);
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->outcome.status.failure.kind, "DeleteKeyDoesNotExist");
+  EXPECT_EQ(r->outcome.tokens_burnt, static_cast<Balance>(r->outcome.gas_burnt) * env.GasPriceOf(r->id));
+  EXPECT_EQ(KeyBalance(env, "alice.near", gk), kNear);
+  EXPECT_TRUE(NonceRow(env, "alice.near", gk, 1).has_value());
+  env.ExpectSupplyConserved();
+}
+
 // ---- DelegateV2 with gas-key nonces ----
 
 std::shared_ptr<const SignedDelegateAction> DelegateV2(const char* sender, const char* receiver,

@@ -209,5 +209,45 @@ TEST(Scenarios, UnstakedBalanceReturnsAtAnEpochStart) {
   env.ExpectSupplyConserved();
 }
 
+// sanity_checks.rs::test_cost_sanity_nondeterministic (vectors #15, #16):
+// PV86 mainnet, alice calls `main` on (module (func (export "main")
+// (i32.const 92) (drop))) with 300 Tgas. Pinned by nearcore's snapshot
+// receipts_gas_profile_nondeterministic.snap: the receipt's profile is
+// CONTRACT_LOADING_BASE 35_445_963, CONTRACT_LOADING_BYTES 41_393_210,
+// WASM_INSTRUCTION 8_227_560; the refund receipt has an empty profile; both
+// succeed with "". #16: tx gas 308_250_234_860, receipt gas 888_153_510_469.
+TEST(Scenarios, CostSanityNondeterministicVectors15And16) {
+  // wat2wasm of the module: 38 bytes, as the `wat` crate produces (no names).
+  auto code = HexDecode("0061736d01000000010401600000030201000708010" "46d61696e00000a080106004" "1dc001a0b");
+  ASSERT_TRUE(code.ok());
+  ASSERT_EQ(code->size(), 38u);
+  Env env("mainnet", {Account("test-contract.alice.near", kNear * 100, *code)});
+  Balance contract0 = env.Amount("test-contract.alice.near");
+  auto tx = env.Call("alice.near", "test-contract.alice.near", "main", {}, 0, 300 * kTgas);
+  env.Block({tx});
+  env.Idle();
+  const ExecutionOutcomeWithId* t = env.Outcome(tx.hash);
+  ASSERT_NE(t, nullptr);
+  EXPECT_EQ(t->outcome.gas_burnt, 308'250'234'860u);
+  EXPECT_TRUE(t->outcome.profile.empty());
+  const ExecutionOutcomeWithId* r = env.Outcome(t->outcome.receipt_ids[0]);
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->outcome.status.kind, ExecutionStatus::Kind::kSuccessValue);
+  EXPECT_TRUE(r->outcome.status.value.empty());
+  EXPECT_EQ(r->outcome.gas_burnt, 888'153'510'469u);
+  std::vector<std::pair<std::string, Gas>> want{
+      {"CONTRACT_LOADING_BASE", 35'445'963}, {"CONTRACT_LOADING_BYTES", 41'393'210}, {"WASM_INSTRUCTION", 8'227'560}};
+  EXPECT_EQ(r->outcome.profile, want);
+  ASSERT_EQ(r->outcome.receipt_ids.size(), 1u);  // extra_refund_outcomes() = 1 at PV86
+  const ExecutionOutcomeWithId* refund = env.Outcome(r->outcome.receipt_ids[0]);
+  ASSERT_NE(refund, nullptr);
+  EXPECT_EQ(refund->outcome.status.kind, ExecutionStatus::Kind::kSuccessValue);
+  EXPECT_TRUE(refund->outcome.profile.empty());
+  // Receiver reward: floor(85_066_733 * 3 / 10) at the burn price.
+  EXPECT_EQ(env.Amount("test-contract.alice.near"),
+            contract0 + static_cast<Balance>(85'066'733ull * 3 / 10) * env.GasPriceOf(r->id));
+  env.ExpectSupplyConserved();
+}
+
 }  // namespace
 }  // namespace nearrt::chain
