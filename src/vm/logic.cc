@@ -37,7 +37,10 @@ VMStatus VMLogic::WriteMemory(uint64_t ptr, ByteView data) {
   NEARRT_TRY(gas.PayBase(ExtCost::write_memory_base));
   NEARRT_TRY(gas.PayPer(ExtCost::write_memory_byte, data.size()));
   if (!memory_.Fits(ptr, data.size())) return Err(HostErrorKind::MemoryAccessViolation);
-  if (!data.empty()) std::memmove(memory_.data + ptr, data.data(), data.size());
+  if (!data.empty()) {
+    std::memmove(memory_.data + ptr, data.data(), data.size());
+    memory_.MarkWritten(ptr, data.size());
+  }
   return {};
 }
 

@@ -85,7 +85,7 @@ wasm::TrapCode HostTrampoline(wasm::HostCall& call, uint64_t* slots) {
     return wasm::TrapCode::HostError;
   }
   wasm::MemoryInstance* mem = call.memory;
-  st->logic->set_memory(mem ? MemoryView{mem->data(), mem->size()} : MemoryView{});
+  st->logic->set_memory(mem ? MemoryView{mem->data(), mem->size(), mem->dirty_map()} : MemoryView{});
   VMResult<uint64_t> r = env->import->call(*st->logic, slots);
   if (!r.ok()) {
     st->error = std::move(r).error();
@@ -216,8 +216,11 @@ Result<VMOutcome, VMRunnerError> Run(const ContractCode& code, std::string_view 
   CallState state;
   state.logic = &logic;
 
-  // Instantiate: env imports bound to the logic, nearcore's normalized memory.
-  wasm::Store store;
+  // Instantiate: env imports bound to the logic, nearcore's normalized memory
+  // (recycled from the previous call on this thread: only its dirty pages
+  // are cleared, see wasm::MemoryInstance::Reset).
+  static thread_local wasm::MemoryPool memory_pool;
+  wasm::Store store(&memory_pool);
   std::vector<ImportEnv> envs(entry->imports.size());
   std::vector<wasm::ExternVal> imports(entry->imports.size());
   for (size_t i = 0; i < entry->imports.size(); ++i) {

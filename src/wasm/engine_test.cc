@@ -151,3 +151,48 @@ TEST(Runtime, DeepRecursionIsATrapNotACrash) {
 
 }  // namespace
 }  // namespace nearrt::wasm
+
+namespace nearrt::wasm {
+namespace {
+
+TEST(Runtime, PooledMemoryComesBackZeroed) {
+  MemoryPool pool;
+  auto module = testing::LoadWat("scribble");
+  ASSERT_TRUE(module);
+  const uint8_t* first_data = nullptr;
+  for (int round = 0; round < 3; ++round) {
+    Store store(&pool);
+    Thread thread;
+    auto inst = store.Instantiate(module, {}, thread);
+    ASSERT_TRUE(inst.ok() && inst->exec.ok());
+    MemoryInstance* mem = inst->instance->memory0();
+    ASSERT_EQ(mem->pages(), 1u) << "round " << round;
+    if (round == 0) first_data = mem->data();
+    if (round > 0) EXPECT_EQ(mem->data(), first_data) << "the pooled memory is reused";
+    // Everything but the data segment is zero, whatever the last call wrote.
+    for (uint64_t i = 0; i < mem->size(); ++i) {
+      if (i >= 100 && i < 112) continue;
+      ASSERT_EQ(mem->data()[i], 0) << "byte " << i << " round " << round;
+    }
+    EXPECT_EQ(std::string(reinterpret_cast<const char*>(mem->data()) + 100, 12), "data segment");
+    FuncInst* f = inst->instance->GetFunction("scribble");
+    ASSERT_TRUE(thread.Invoke(f, {}, nullptr).ok());
+    EXPECT_EQ(mem->pages(), 3u);
+    EXPECT_EQ(mem->data()[65535], 0xFF);
+    EXPECT_EQ(mem->data()[65536 + 3], 0xFF);  // the i64 store crossed into page 1
+    EXPECT_EQ(mem->data()[131072 + 999], 0xAB);
+    EXPECT_EQ(mem->data()[100000], 5);
+  }
+  EXPECT_EQ(pool.size(), 1u);
+  // After growth the bytes beyond the initial size are zero again too.
+  Store store(&pool);
+  Thread thread;
+  auto inst = store.Instantiate(module, {}, thread);
+  ASSERT_TRUE(inst.ok());
+  MemoryInstance* mem = inst->instance->memory0();
+  ASSERT_EQ(mem->Grow(3), 1u);
+  for (uint64_t i = 65536; i < mem->size(); ++i) ASSERT_EQ(mem->data()[i], 0) << "byte " << i;
+}
+
+}  // namespace
+}  // namespace nearrt::wasm

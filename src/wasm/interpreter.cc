@@ -161,6 +161,7 @@ TrapCode Interp::Run(Thread* t, Instance* inst, const Word* pc, uint64_t* fp, Co
     MemoryInstance* m_ = inst->memory0();     \
     mem = m_ ? m_->data() : nullptr;          \
     mem_size = m_ ? m_->size() : 0;           \
+    mem_dirty = m_ ? m_->dirty_map() : nullptr; \
   } while (0)
 #define CHARGE(cost, cell)                                          \
   do {                                                              \
@@ -175,6 +176,7 @@ TrapCode Interp::Run(Thread* t, Instance* inst, const Word* pc, uint64_t* fp, Co
   TrapCode trap = TrapCode::None;
   uint8_t* mem;
   uint64_t mem_size;
+  uint8_t* mem_dirty;  // dirty-page map of memory 0 (see MemoryInstance::Reset)
   uint64_t gas = t->gas_left_;
   uint64_t* const slots_end = t->slots_.get() + t->limits_.value_stack_slots;
   Thread::Frame* frame = t->frames_.get();
@@ -353,6 +355,7 @@ dispatch:
     if (UNLIKELY(ea + sizeof(MemT) > mem_size)) TRAP(MemoryOutOfBounds);    \
     MemT v = MemT(SLOT(1));                                                 \
     std::memcpy(mem + ea, &v, sizeof(MemT));                                \
+    mem_dirty[ea >> 16] = 1;                                                \
     NEXT(3);                                                                \
   }
   STORE(I32Store, uint32_t)
@@ -400,6 +403,7 @@ dispatch:
     CHARGE_LINEAR(n);
     if (UNLIKELY(uint64_t(d) + n > mem_size)) TRAP(MemoryOutOfBounds);
     std::memset(mem + d, int(v & 0xFF), n);
+    inst->memory0()->MarkDirty(d, n);
     NEXT(Len(IrOp::MemoryFill));
   }
   HANDLER(MemoryCopy) {
@@ -407,6 +411,7 @@ dispatch:
     CHARGE_LINEAR(n);
     if (UNLIKELY(uint64_t(d) + n > mem_size || uint64_t(s) + n > mem_size)) TRAP(MemoryOutOfBounds);
     std::memmove(mem + d, mem + s, n);
+    inst->memory0()->MarkDirty(d, n);
     NEXT(Len(IrOp::MemoryCopy));
   }
   HANDLER(MemoryInit) {
@@ -416,6 +421,7 @@ dispatch:
     uint64_t seg_size = inst->dropped_datas_[seg] ? 0 : ds.data_size;
     if (UNLIKELY(uint64_t(s) + n > seg_size || uint64_t(d) + n > mem_size)) TRAP(MemoryOutOfBounds);
     if (n) std::memcpy(mem + d, inst->module_->bytes().data() + ds.data_offset + s, n);
+    inst->memory0()->MarkDirty(d, n);
     NEXT(Len(IrOp::MemoryInit));
   }
   HANDLER(DataDrop) {

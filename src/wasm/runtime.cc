@@ -54,6 +54,42 @@ MemoryInstance::MemoryInstance(const MemoryType& type, uint64_t max_pages_cap) :
     data_ = static_cast<uint8_t*>(std::calloc(size_, 1));
     if (data_) capacity_ = size_;
   }
+  dirty_.assign(size_t(max_pages_ + 1), 0);
+}
+
+bool MemoryInstance::Reset(const MemoryType& type) {
+  uint64_t min_bytes = type.limits.min * kPageSize;
+  uint64_t max = std::min<uint64_t>(type.limits.has_max ? type.limits.max : kMaxMemoryPages, max_pages_);
+  if (min_bytes > capacity_ || type.limits.min > max) return false;
+  const uint64_t kTail = 16;  // a store starting in a dirty page may end in the next
+  for (uint64_t p = 0; p < dirty_.size(); ++p) {
+    if (!dirty_[p]) continue;
+    uint64_t begin = p * kPageSize;
+    if (begin >= capacity_) break;
+    uint64_t end = std::min(capacity_, begin + kPageSize + kTail);
+    std::memset(data_ + begin, 0, size_t(end - begin));
+    dirty_[p] = 0;
+  }
+  type_ = type;
+  size_ = min_bytes;
+  return true;
+}
+
+std::unique_ptr<MemoryInstance> MemoryPool::Take(const MemoryType& type, uint64_t max_pages_cap) {
+  uint64_t max = std::min<uint64_t>(type.limits.has_max ? type.limits.max : kMaxMemoryPages, max_pages_cap);
+  for (size_t i = 0; i < free_.size(); ++i) {
+    if (free_[i]->max_pages() != max) continue;
+    std::unique_ptr<MemoryInstance> m = std::move(free_[i]);
+    free_.erase(free_.begin() + i);
+    if (m->Reset(type)) return m;
+  }
+  return nullptr;
+}
+
+void MemoryPool::Give(std::unique_ptr<MemoryInstance> m) {
+  if (!m || !m->ok()) return;
+  if (free_.size() >= 4) free_.erase(free_.begin());
+  free_.push_back(std::move(m));
 }
 
 MemoryInstance::~MemoryInstance() { std::free(data_); }
@@ -77,6 +113,7 @@ uint32_t MemoryInstance::Grow(uint64_t delta) {
 }
 
 bool MemoryInstance::Restore(std::span<const uint8_t> bytes) {
+  MarkDirty(0, std::max<uint64_t>(size_, bytes.size()));
   if (bytes.size() > capacity_) {
     auto* p = static_cast<uint8_t*>(std::realloc(data_, bytes.size()));
     if (!p) return false;
@@ -153,8 +190,22 @@ void Instance::RestoreState(const State& s) {
 // ---------------------------------------------------------------------------
 // Store
 
-Store::Store() = default;
-Store::~Store() = default;
+Store::Store(MemoryPool* pool) : pool_(pool) {}
+
+Store::~Store() {
+  if (!pool_) return;
+  for (auto& m : memories_) pool_->Give(std::move(m));
+}
+
+MemoryInstance* Store::NewMemory(const MemoryType& type, uint64_t max_pages_cap) {
+  if (pool_) {
+    if (auto m = pool_->Take(type, max_pages_cap)) {
+      memories_.push_back(std::move(m));
+      return memories_.back().get();
+    }
+  }
+  return AddMemory(type, max_pages_cap);
+}
 
 FuncInst* Store::AddHostFunction(const FuncType& type, HostFunction fn, void* env) {
   FuncInst& f = funcs_.emplace_back();
@@ -267,10 +318,10 @@ Result<Store::InstantiateResult> Store::Instantiate(std::shared_ptr<const Module
   for (size_t i = m.num_imported_tables(); i < m.tables().size(); ++i) inst.tables_.push_back(AddTable(m.tables()[i]));
   if (memory_override) {
     inst.memories_.clear();
-    inst.memories_.push_back(AddMemory(*memory_override, m.config().max_memory_pages));
+    inst.memories_.push_back(NewMemory(*memory_override, m.config().max_memory_pages));
   } else {
     for (size_t i = m.num_imported_memories(); i < m.memories().size(); ++i)
-      inst.memories_.push_back(AddMemory(m.memories()[i], m.config().max_memory_pages));
+      inst.memories_.push_back(NewMemory(m.memories()[i], m.config().max_memory_pages));
   }
   for (MemoryInstance* mem : inst.memories_)
     if (!mem->ok()) return Err("cannot allocate memory of " + std::to_string(mem->size()) + " bytes");
@@ -316,7 +367,10 @@ Result<Store::InstantiateResult> Store::Instantiate(std::shared_ptr<const Module
       result.exec.trap = TrapCode::MemoryOutOfBounds;
       return result;
     }
-    if (seg.data_size) std::memcpy(mem->data() + off, m.bytes().data() + seg.data_offset, seg.data_size);
+    if (seg.data_size) {
+      std::memcpy(mem->data() + off, m.bytes().data() + seg.data_offset, seg.data_size);
+      mem->MarkDirty(off, seg.data_size);
+    }
     inst.dropped_datas_[i] = true;
   }
   if (m.has_start()) result.exec = thread.Invoke(inst.funcs_[m.start()], {}, nullptr);

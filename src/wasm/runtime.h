@@ -71,12 +71,28 @@ class MemoryInstance {
   // Replaces size and contents (state snapshots for tools and tests).
   bool Restore(std::span<const uint8_t> bytes);
 
+  // Dirty pages (64 KiB each) since the last Reset: the interpreter marks its
+  // stores and bulk operations, instantiation its data segments; host code
+  // writing through data() must call MarkDirty. Reset() clears exactly those
+  // pages (plus a small tail for stores that cross a page end) and returns
+  // the memory to `type`'s initial size, so a memory can serve call after
+  // call without reallocating or re-faulting its pages.
+  uint8_t* dirty_map() { return dirty_.data(); }
+  void MarkDirty(uint64_t offset, uint64_t len) {
+    if (len == 0) return;
+    for (uint64_t p = offset / kPageSize; p <= (offset + len - 1) / kPageSize; ++p) dirty_[p] = 1;
+  }
+  // Resets to `type` (same maximum as now); false if impossible.
+  bool Reset(const MemoryType& type);
+  uint64_t max_pages() const { return max_pages_; }
+
  private:
   MemoryType type_;
   uint8_t* data_ = nullptr;
   uint64_t size_ = 0;
   uint64_t capacity_ = 0;  // allocated bytes (>= size_; the rest is zero)
   uint64_t max_pages_ = 0;
+  std::vector<uint8_t> dirty_;  // one byte per page up to max_pages_ (+1 for tails)
 };
 
 struct TableInstance {
@@ -198,15 +214,36 @@ class Thread {
   bool running_ = false;
 };
 
+// Recycles memory instances between stores (e.g. one NEAR call after
+// another): a recycled memory keeps its allocation and mapped pages and only
+// has its dirty pages cleared. Not thread-safe; use one pool per thread.
+class MemoryPool {
+ public:
+  MemoryPool() = default;
+  MemoryPool(const MemoryPool&) = delete;
+  MemoryPool& operator=(const MemoryPool&) = delete;
+  // A reset memory of `type` with the given cap, or null if none is pooled.
+  std::unique_ptr<MemoryInstance> Take(const MemoryType& type, uint64_t max_pages_cap);
+  void Give(std::unique_ptr<MemoryInstance> m);
+  size_t size() const { return free_.size(); }
+
+ private:
+  std::vector<std::unique_ptr<MemoryInstance>> free_;
+};
+
 class Store {
  public:
-  Store();
+  // Memories defined by instantiation are taken from and returned to `pool`
+  // if one is given.
+  explicit Store(MemoryPool* pool = nullptr);
   ~Store();
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
   FuncInst* AddHostFunction(const FuncType& type, HostFunction fn, void* env);
   MemoryInstance* AddMemory(const MemoryType& type, uint64_t max_pages_cap = 65536);
+  // Like AddMemory, but from the pool when there is one.
+  MemoryInstance* NewMemory(const MemoryType& type, uint64_t max_pages_cap);
   TableInstance* AddTable(const TableType& type, uint64_t init = 0);
   GlobalInstance* AddGlobal(const GlobalType& type, uint64_t value);
 
@@ -224,6 +261,7 @@ class Store {
 
  private:
   std::deque<FuncInst> funcs_;
+  MemoryPool* pool_ = nullptr;
   std::deque<std::unique_ptr<MemoryInstance>> memories_;
   std::deque<TableInstance> tables_;
   std::deque<GlobalInstance> globals_;
