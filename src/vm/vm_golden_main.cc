@@ -169,7 +169,7 @@ class Golden {
     return b.ok() ? *b : Bytes{};
   }
   uint64_t Put(ByteView data) {
-    std::memcpy(memory_.data() + offset_, data.data(), data.size());
+    if (!data.empty()) std::memcpy(memory_.data() + offset_, data.data(), data.size());
     uint64_t ptr = offset_;
     offset_ += data.size();
     return ptr;
