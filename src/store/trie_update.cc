@@ -2,14 +2,35 @@
 
 #include "store/trie_key.h"
 
+#include <algorithm>
+
 namespace nearrt::store {
 
+const TrieUpdate::Entry* TrieUpdate::Find(ByteView key) const {
+  auto it = index_.find(View(key));
+  return it == index_.end() ? nullptr : it->second;
+}
+
 std::optional<const std::optional<Bytes>*> TrieUpdate::FromUpdates(ByteView key) const {
-  auto it = entries_.find(key);
-  if (it == entries_.end()) return std::nullopt;
-  const Entry& e = it->second;
-  if (e.has_prospective) return &e.prospective;
-  return &e.committed.back().data;
+  const Entry* e = Find(key);
+  if (!e) return std::nullopt;
+  if (e->has_prospective) return &e->prospective;
+  return &e->committed.back().data;
+}
+
+std::vector<TrieUpdate::Entry*> TrieUpdate::Sorted(const ByteView* prefix) const {
+  std::vector<Entry*> out;
+  out.reserve(prefix ? 16 : index_.size());
+  for (const auto& [key, e] : index_) {
+    if (prefix && (key.size() < prefix->size() ||
+                   std::memcmp(key.data(), prefix->data(), prefix->size()) != 0)) {
+      continue;
+    }
+    out.push_back(e);
+  }
+  std::sort(out.begin(), out.end(),
+            [](const Entry* a, const Entry* b) { return BytesLess()(a->key, b->key); });
+  return out;
 }
 
 StorageResult<std::optional<UpdateValuePtr>> TrieUpdate::GetRef(ByteView key, LookupMode mode,
@@ -40,50 +61,53 @@ StorageResult<bool> TrieUpdate::ContainsKey(ByteView key, AccessOptions opts) co
   return trie_.ContainsKey(key, LookupMode::kMemOrFlatOrTrie, opts);
 }
 
-TrieUpdate::Map::iterator TrieUpdate::Touch(Bytes key) {
-  auto it = entries_.find(ByteView(key));
-  if (it == entries_.end()) {
-    it = entries_.emplace_hint(it, std::move(key), Entry());
+TrieUpdate::Entry* TrieUpdate::Touch(Bytes key) {
+  auto it = index_.find(View(key));
+  Entry* e;
+  if (it == index_.end()) {
+    e = &entries_.emplace_back();
+    e->key = std::move(key);
+    index_.emplace(View(e->key), e);
     ++uncommitted_only_;
+  } else {
+    e = it->second;
   }
-  if (!it->second.has_prospective) {
-    it->second.has_prospective = true;
-    touched_.push_back(it);
+  if (!e->has_prospective) {
+    e->has_prospective = true;
+    touched_.push_back(e);
   }
-  return it;
+  return e;
 }
 
-void TrieUpdate::Set(Bytes key, Bytes value) { Touch(std::move(key))->second.prospective = std::move(value); }
+void TrieUpdate::Set(Bytes key, Bytes value) { Touch(std::move(key))->prospective = std::move(value); }
 
 void TrieUpdate::Remove(Bytes key) {
   if (!key.empty() && key[0] == col::kContractData && trie_.recorder()) {
     trie_.recorder()->RecordKeyRemoval();
   }
-  Touch(std::move(key))->second.prospective = std::nullopt;
+  Touch(std::move(key))->prospective = std::nullopt;
 }
 
 void TrieUpdate::Commit(const StateChangeCause& cause) {
   // nearcore iterates the prospective BTreeMap; the order of `touched_` does
   // not matter since each key gets exactly one change per commit.
-  for (Map::iterator it : touched_) {
-    Entry& e = it->second;
-    if (e.committed.empty()) --uncommitted_only_;
-    e.committed.push_back(RawStateChange{cause, std::move(e.prospective)});
-    e.has_prospective = false;
-    e.prospective.reset();
+  for (Entry* e : touched_) {
+    if (e->committed.empty()) --uncommitted_only_;
+    e->committed.push_back(RawStateChange{cause, std::move(e->prospective)});
+    e->has_prospective = false;
+    e->prospective.reset();
   }
   touched_.clear();
 }
 
 void TrieUpdate::Rollback() {
-  for (Map::iterator it : touched_) {
-    Entry& e = it->second;
-    if (e.committed.empty()) {
+  for (Entry* e : touched_) {
+    e->has_prospective = false;
+    e->prospective.reset();
+    if (e->committed.empty()) {
       --uncommitted_only_;
-      entries_.erase(it);
-    } else {
-      e.has_prospective = false;
-      e.prospective.reset();
+      index_.erase(View(e->key));
+      e->dead = true;  // its slot in entries_ is reclaimed by Finalize
     }
   }
   touched_.clear();
@@ -95,12 +119,13 @@ StorageResult<FinalizeResult> TrieUpdate::Finalize(const UpdateOptions& options,
     return Err(StorageError::InvalidInput("Finalize cannot be called with uncommitted changes"));
   }
   FinalizeResult result;
-  result.state_changes.reserve(entries_.size());
-  while (!entries_.empty()) {
-    auto node = entries_.extract(entries_.begin());
-    result.state_changes.push_back(
-        RawStateChangesWithKey{std::move(node.key()), std::move(node.mapped().committed)});
+  std::vector<Entry*> sorted = Sorted(nullptr);
+  result.state_changes.reserve(sorted.size());
+  for (Entry* e : sorted) {
+    result.state_changes.push_back(RawStateChangesWithKey{std::move(e->key), std::move(e->committed)});
   }
+  index_.clear();
+  entries_.clear();
   uncommitted_only_ = 0;
   // The last committed value of each key, in ascending key order, without
   // copying keys or values.
@@ -119,12 +144,9 @@ StorageResult<TrieUpdateIterator> TrieUpdate::Iter(ByteView prefix, AccessOption
   NEARRT_TRY(it.SeekPrefix(prefix));
   // The overlay: the latest value of every changed key under the prefix.
   std::vector<std::pair<Bytes, bool>> overlay;
-  for (auto e = entries_.lower_bound(prefix); e != entries_.end(); ++e) {
-    const Bytes& k = e->first;
-    if (k.size() < prefix.size() || !std::equal(prefix.begin(), prefix.end(), k.begin())) break;
-    const Entry& entry = e->second;
-    overlay.emplace_back(k, entry.has_prospective ? entry.prospective.has_value()
-                                                  : entry.committed.back().data.has_value());
+  for (const Entry* e : Sorted(&prefix)) {
+    overlay.emplace_back(e->key, e->has_prospective ? e->prospective.has_value()
+                                                    : e->committed.back().data.has_value());
   }
   return TrieUpdateIterator(std::move(it), std::move(overlay));
 }

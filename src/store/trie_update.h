@@ -11,7 +11,10 @@
 #pragma once
 
 #include <cstring>
+#include <deque>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 #include <optional>
 #include <vector>
 
@@ -93,6 +96,11 @@ class TrieUpdateIterator;
 class TrieUpdate {
  public:
   explicit TrieUpdate(Trie trie) : trie_(std::move(trie)) {}
+  // Movable, not copyable (the index points into the entries).
+  TrieUpdate(TrieUpdate&&) = default;
+  TrieUpdate& operator=(TrieUpdate&&) = default;
+  TrieUpdate(const TrieUpdate&) = delete;
+  TrieUpdate& operator=(const TrieUpdate&) = delete;
 
   const Trie& trie() const { return trie_; }
   Trie& trie() { return trie_; }
@@ -117,7 +125,7 @@ class TrieUpdate {
   void Commit(const StateChangeCause& cause);
   void Rollback();
   size_t prospective_len() const { return touched_.size(); }
-  size_t committed_len() const { return entries_.size() - uncommitted_only_; }
+  size_t committed_len() const { return index_.size() - uncommitted_only_; }
 
   // Applies the committed changes. REQUIRES: nothing uncommitted (an error
   // otherwise). The TrieUpdate is left empty.
@@ -135,18 +143,28 @@ class TrieUpdate {
   std::optional<const std::optional<Bytes>*> FromUpdates(ByteView key) const;
 
   // One entry per key changed in this chunk: its committed changes and, if
-  // changed since the last commit, the prospective value.
+  // changed since the last commit, the prospective value. Entries live in a
+  // deque (stable addresses) and are found through a hash index; order only
+  // matters in Finalize and Iter, which sort.
   struct Entry {
+    Bytes key;
     std::vector<RawStateChange> committed;
     bool has_prospective = false;
+    bool dead = false;  // rolled back before any commit
     std::optional<Bytes> prospective;
   };
-  using Map = std::map<Bytes, Entry, BytesLess>;
-  Map::iterator Touch(Bytes key);
+  static std::string_view View(ByteView b) {
+    return {reinterpret_cast<const char*>(b.data()), b.size()};
+  }
+  const Entry* Find(ByteView key) const;
+  Entry* Touch(Bytes key);
+  // Live entries, sorted by key; those under `prefix` only if given.
+  std::vector<Entry*> Sorted(const ByteView* prefix) const;
 
   Trie trie_;
-  Map entries_;
-  std::vector<Map::iterator> touched_;  // entries with a prospective value
+  std::deque<Entry> entries_;
+  std::unordered_map<std::string_view, Entry*> index_;
+  std::vector<Entry*> touched_;  // entries with a prospective value
   size_t uncommitted_only_ = 0;         // entries with no committed change
 };
 
