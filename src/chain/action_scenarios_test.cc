@@ -106,7 +106,9 @@ TEST(ActionScenarios, GlobalContractByHashAndByAccount) {
   auto redeploy = env.Tx("alice.near", "alice.near", {DeployGlobalContractAction{*status, 1}});
   const BlockResult& rb = env.Block({redeploy});
   for (const auto& o : rb.apply.outgoing_receipts) {
-    if (o.kind == ReceiptKind::kGlobalContractDistribution) EXPECT_EQ(o.global.nonce, 2u);
+    if (o.kind == ReceiptKind::kGlobalContractDistribution) {
+      EXPECT_EQ(o.global.nonce, 2u);
+    }
   }
   env.Idle();
   auto c2 = env.Call("bob.near", "near", "set_status", ToBytes(R"({"message":"global"})"));

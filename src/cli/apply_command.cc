@@ -41,7 +41,12 @@ const char kUsage[] =
     "                \"CreateAccount\", {\"DeployContract\": {\"code_file\": \"c.wasm\"}},\n"
     "                {\"AddKey\": {\"public_key\": \"ed25519:..\"}}, {\"DeleteKey\": {\"public_key\": \"..\"}},\n"
     "                {\"Stake\": {\"stake\": \"..\", \"public_key\": \"..\"}},\n"
-    "                {\"DeleteAccount\": {\"beneficiary_id\": \"bob.near\"}} ]}\n"
+    "                {\"DeleteAccount\": {\"beneficiary_id\": \"bob.near\"}},\n"
+    "                {\"DeployGlobalContract\": {\"code_file\": \"c.wasm\", \"deploy_mode\": \"CodeHash\"|\"AccountId\"}},\n"
+    "                {\"UseGlobalContract\": {\"code_hash\": \"<base58>\"} | {\"account_id\": \"..\"}},\n"
+    "                {\"AddKey\": {\"public_key\": \"..\", \"gas_key_nonces\": 4}},\n"
+    "                {\"TransferToGasKey\": {\"public_key\": \"..\", \"deposit\": \"..\"}},\n"
+    "                {\"WithdrawFromGasKey\": {\"public_key\": \"..\", \"amount\": \"..\"}} ]}\n"
     "The nonce defaults to the key's nonce + 1.\n"
     "\n"
     "Output: one JSON object per block: height, gas_price, state_root, outcome_root,\n"
@@ -84,7 +89,44 @@ Result<Action> ParseAction(const json& a, const std::string& dir) {
   }
   if (name == "AddKey") {
     NEARRT_ASSIGN_OR_RETURN(PublicKey pk, PublicKey::Parse(v.value("public_key", "")));
-    return Action(AddKeyAction{pk, AccessKey::FullAccess()});
+    AccessKey ak = AccessKey::FullAccess();
+    if (v.contains("gas_key_nonces")) {
+      const json& n = v["gas_key_nonces"];
+      if (!n.is_number_unsigned() || n.get<uint64_t>() > UINT16_MAX) return Err("invalid gas_key_nonces");
+      ak.permission.kind = AccessKeyPermission::Kind::kGasKeyFullAccess;
+      ak.permission.gas_key.num_nonces = static_cast<uint16_t>(n.get<uint64_t>());
+    }
+    return Action(AddKeyAction{pk, ak});
+  }
+  if (name == "DeployGlobalContract") {
+    std::string path = v.value("code_file", "");
+    if (!path.empty() && path[0] != '/') path = dir + "/" + path;
+    NEARRT_ASSIGN_OR_RETURN(Bytes code, ReadFile(path));
+    std::string mode = v.value("deploy_mode", "CodeHash");
+    if (mode != "CodeHash" && mode != "AccountId") return Err("invalid deploy_mode " + mode);
+    return Action(DeployGlobalContractAction{std::move(code), static_cast<uint8_t>(mode == "AccountId")});
+  }
+  if (name == "UseGlobalContract") {
+    GlobalContractId id;
+    if (v.contains("code_hash")) {
+      NEARRT_ASSIGN_OR_RETURN(id.code_hash, CryptoHash::FromBase58(v.value("code_hash", "")));
+    } else {
+      id.kind = GlobalContractId::Kind::kAccountId;
+      NEARRT_ASSIGN_OR_RETURN(id.account_id, AccountId::Parse(v.value("account_id", "")));
+    }
+    return Action(UseGlobalContractAction{id});
+  }
+  if (name == "TransferToGasKey") {
+    NEARRT_ASSIGN_OR_RETURN(PublicKey pk, PublicKey::Parse(v.value("public_key", "")));
+    if (!v.contains("deposit")) return Err("TransferToGasKey needs a deposit");
+    NEARRT_ASSIGN_OR_RETURN(Balance d, Bal(v["deposit"]));
+    return Action(TransferToGasKeyAction{pk, d});
+  }
+  if (name == "WithdrawFromGasKey") {
+    NEARRT_ASSIGN_OR_RETURN(PublicKey pk, PublicKey::Parse(v.value("public_key", "")));
+    if (!v.contains("amount")) return Err("WithdrawFromGasKey needs an amount");
+    NEARRT_ASSIGN_OR_RETURN(Balance a, Bal(v["amount"]));
+    return Action(WithdrawFromGasKeyAction{pk, a});
   }
   if (name == "DeleteKey") {
     NEARRT_ASSIGN_OR_RETURN(PublicKey pk, PublicKey::Parse(v.value("public_key", "")));

@@ -37,6 +37,13 @@ json OutcomeToJson(const ExecutionOutcomeWithId& o) {
                 {"status", StatusToJson(o.outcome.status)}}}};
 }
 
+namespace {
+json GlobalIdToJson(const GlobalContractId& id) {
+  if (id.kind == GlobalContractId::Kind::kCodeHash) return json{{"CodeHash", id.code_hash.ToBase58()}};
+  return json{{"AccountId", id.account_id.str()}};
+}
+}  // namespace
+
 json ActionToJson(const Action& a) {
   switch (a.kind()) {
     case ActionKind::kCreateAccount:
@@ -68,16 +75,38 @@ json ActionToJson(const Action& a) {
       const auto& d = a.delegate()->delegate_action;
       json inner = json::array();
       for (const auto& x : d.actions) inner.push_back(ActionToJson(x));
-      return json{{"Delegate",
+      return json{{a.kind() == ActionKind::kDelegate ? "Delegate" : "DelegateV2",
                    {{"sender_id", d.sender_id.str()},
                     {"receiver_id", d.receiver_id.str()},
                     {"actions", inner},
                     {"nonce", d.nonce.nonce},
                     {"max_block_height", d.max_block_height}}}};
     }
-    default:
-      return json{{"Action", static_cast<int>(a.kind())}};
+    case ActionKind::kDeployGlobalContract: {
+      auto* g = a.get<DeployGlobalContractAction>();
+      return json{{"DeployGlobalContract",
+                   {{"code_len", g->code.size()}, {"deploy_mode", g->deploy_mode == 0 ? "CodeHash" : "AccountId"}}}};
+    }
+    case ActionKind::kUseGlobalContract:
+      return json{{"UseGlobalContract",
+                   {{"contract_identifier", GlobalIdToJson(a.get<UseGlobalContractAction>()->contract_identifier)}}}};
+    case ActionKind::kDeterministicStateInit: {
+      auto* d = a.get<DeterministicStateInitAction>();
+      json data = json::object();
+      for (const auto& [k, v] : d->data) data[Base64Encode(k)] = Base64Encode(v);
+      return json{{"DeterministicStateInit",
+                   {{"code", GlobalIdToJson(d->code)}, {"data", data}, {"deposit", Bal(d->deposit)}}}};
+    }
+    case ActionKind::kTransferToGasKey: {
+      auto* t = a.get<TransferToGasKeyAction>();
+      return json{{"TransferToGasKey", {{"public_key", t->public_key.ToString()}, {"deposit", Bal(t->deposit)}}}};
+    }
+    case ActionKind::kWithdrawFromGasKey: {
+      auto* w = a.get<WithdrawFromGasKeyAction>();
+      return json{{"WithdrawFromGasKey", {{"public_key", w->public_key.ToString()}, {"amount", Bal(w->amount)}}}};
+    }
   }
+  return json{{"Action", static_cast<int>(a.kind())}};
 }
 
 json ReceiptToJson(const Receipt& r) {
@@ -101,6 +130,11 @@ json ReceiptToJson(const Receipt& r) {
   } else if (r.kind == ReceiptKind::kData || r.kind == ReceiptKind::kPromiseResume) {
     j["data_id"] = r.data.data_id.ToBase58();
     j["data"] = r.data.data ? json(Base64Encode(*r.data.data)) : json(nullptr);
+  } else if (r.kind == ReceiptKind::kGlobalContractDistribution) {
+    j["id"] = GlobalIdToJson(r.global.id);
+    j["target_shard"] = r.global.target_shard;
+    j["code_len"] = r.global.code.size();
+    if (r.global.version == 1) j["nonce"] = r.global.nonce;
   }
   return j;
 }
