@@ -22,8 +22,9 @@ std::vector<TrieUpdate::Entry*> TrieUpdate::Sorted(const ByteView* prefix) const
   std::vector<Entry*> out;
   out.reserve(prefix ? 16 : index_.size());
   for (const auto& [key, e] : index_) {
-    if (prefix && (key.size() < prefix->size() ||
-                   std::memcmp(key.data(), prefix->data(), prefix->size()) != 0)) {
+    if (prefix && !prefix->empty() &&
+        (key.size() < prefix->size() ||
+         std::memcmp(key.data(), prefix->data(), prefix->size()) != 0)) {
       continue;
     }
     out.push_back(e);
