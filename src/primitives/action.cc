@@ -259,12 +259,14 @@ Result<Action> Action::Read(BorshReader& r, bool allow_delegate) {
       if (v != 0) return Err("invalid DeterministicAccountStateInit tag");
       NEARRT_ASSIGN_OR_RETURN(a.code, GlobalContractId::Read(r));
       NEARRT_ASSIGN_OR_RETURN(uint32_t n, r.U32());
+      // BTreeMap borsh without borsh's `de_strict_order` feature (nearcore does
+      // not enable it): entries in any order are accepted and collected, a
+      // later duplicate key replacing the earlier value (Rust's
+      // BTreeMap::from_iter). Re-encoding then gives the sorted form.
       for (uint32_t i = 0; i < n; ++i) {
         NEARRT_ASSIGN_OR_RETURN(Bytes k, r.Bytes());
         NEARRT_ASSIGN_OR_RETURN(Bytes val, r.Bytes());
-        // BTreeMap borsh: keys strictly ascending.
-        if (!a.data.empty() && !(a.data.rbegin()->first < k)) return Err("unsorted BTreeMap");
-        a.data.emplace(std::move(k), std::move(val));
+        a.data.insert_or_assign(std::move(k), std::move(val));
       }
       NEARRT_ASSIGN_OR_RETURN(a.deposit, r.U128());
       return Action(std::move(a));

@@ -39,9 +39,10 @@ std::string Base58Encode(ByteView data) {
   return out;
 }
 
-Result<Bytes> Base58Decode(std::string_view text) {
+Result<Bytes> Base58Decode(std::string_view text, size_t max_len) {
   size_t ones = 0;
   while (ones < text.size() && text[ones] == '1') ++ones;
+  if (ones > max_len) return Err("base58 text decodes to more than " + std::to_string(max_len) + " bytes");
   // Bytes, least significant first.
   std::vector<uint8_t> bytes;
   bytes.reserve(text.size() * 733 / 1000 + 1);
@@ -59,6 +60,11 @@ Result<Bytes> Base58Decode(std::string_view text) {
     while (carry > 0) {
       bytes.push_back(static_cast<uint8_t>(carry & 0xff));
       carry >>= 8;
+    }
+    // The value only grows: stop as soon as it is too long (this also bounds
+    // the quadratic work on long texts).
+    if (ones + bytes.size() > max_len) {
+      return Err("base58 text decodes to more than " + std::to_string(max_len) + " bytes");
     }
   }
   Bytes out(ones, 0);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace nearrt {
 namespace {
 
@@ -40,6 +42,19 @@ TEST(Base58, RejectsBadCharacters) {
   for (const char* bad : {"0", "O", "I", "l", "abc+", "2g ", "\xff"}) {
     EXPECT_FALSE(Base58Decode(bad).ok()) << bad;
   }
+}
+
+TEST(Base58, MaxLen) {
+  for (const auto& v : kVectors) {
+    size_t len = HexDecode(v.hex)->size();
+    EXPECT_TRUE(Base58Decode(v.b58, len).ok()) << v.b58;
+    if (len > 0) {
+      EXPECT_FALSE(Base58Decode(v.b58, len - 1).ok()) << v.b58;
+    }
+  }
+  // A long text fails fast instead of taking quadratic time.
+  EXPECT_FALSE(Base58Decode(std::string(1 << 20, 'z'), 32).ok());
+  EXPECT_FALSE(Base58Decode(std::string(1 << 20, '1'), 32).ok());
 }
 
 }  // namespace

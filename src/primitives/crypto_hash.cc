@@ -21,7 +21,7 @@ Result<CryptoHash> CryptoHash::FromBytes(ByteView data) {
 }
 
 Result<CryptoHash> CryptoHash::FromBase58(std::string_view text) {
-  NEARRT_ASSIGN_OR_RETURN(Bytes raw, Base58Decode(text));
+  NEARRT_ASSIGN_OR_RETURN(Bytes raw, Base58Decode(text, kLength));
   if (raw.size() != kLength) {
     return Err("base58 hash '" + std::string(text) + "' decodes to " + std::to_string(raw.size()) +
                " bytes, expected 32");

@@ -49,12 +49,16 @@ Result<KeyType> ParseKeyTypePrefix(std::string_view* text) {
   if (colon == std::string_view::npos) {
     return KeyType::kEd25519;  // near-crypto accepts a bare ed25519 key
   }
-  std::string_view name = text->substr(0, colon);
+  // KeyType::from_str compares the ASCII-lowercased name.
+  std::string name(text->substr(0, colon));
+  for (char& c : name) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
   *text = text->substr(colon + 1);
   if (name == "ed25519") return KeyType::kEd25519;
   if (name == "secp256k1") return KeyType::kSecp256k1;
   if (name == "ml-dsa-65") return KeyType::kMlDsa65;
-  return Err("unknown key type '" + std::string(name) + "'");
+  return Err("unknown key type '" + name + "'");
 }
 
 }  // namespace
@@ -92,7 +96,7 @@ std::string PublicKey::ToString() const {
 Result<PublicKey> PublicKey::Parse(std::string_view text) {
   PublicKey pk;
   NEARRT_ASSIGN_OR_RETURN(pk.type, ParseKeyTypePrefix(&text));
-  NEARRT_ASSIGN_OR_RETURN(pk.data, Base58Decode(text));
+  NEARRT_ASSIGN_OR_RETURN(pk.data, Base58Decode(text, PublicKeyDataLen(pk.type)));
   if (pk.data.size() != PublicKeyDataLen(pk.type)) {
     return Err("public key has " + std::to_string(pk.data.size()) + " bytes, expected " +
                std::to_string(PublicKeyDataLen(pk.type)));
@@ -104,6 +108,12 @@ Result<Signature> Signature::Read(BorshReader& r) {
   Signature s;
   NEARRT_ASSIGN_OR_RETURN(s.type, ReadKeyType(r));
   NEARRT_ASSIGN_OR_RETURN(ByteView raw, r.Fixed(SignatureDataLen(s.type)));
+  // near-crypto's BorshDeserialize for Signature keeps ed25519-dalek 1.x's
+  // sanity check: the top three bits of an ed25519 signature's last byte must
+  // be zero (core/crypto/src/signature.rs). Text parsing does not check this.
+  if (s.type == KeyType::kEd25519 && (raw[63] & 0xe0) != 0) {
+    return Err("invalid ed25519 signature: high bits of the last byte are set");
+  }
   s.data.assign(raw.begin(), raw.end());
   return s;
 }
@@ -120,7 +130,7 @@ std::string Signature::ToString() const {
 Result<Signature> Signature::Parse(std::string_view text) {
   Signature s;
   NEARRT_ASSIGN_OR_RETURN(s.type, ParseKeyTypePrefix(&text));
-  NEARRT_ASSIGN_OR_RETURN(s.data, Base58Decode(text));
+  NEARRT_ASSIGN_OR_RETURN(s.data, Base58Decode(text, SignatureDataLen(s.type)));
   if (s.data.size() != SignatureDataLen(s.type)) return Err("bad signature length");
   return s;
 }
@@ -174,7 +184,7 @@ Result<Signer> Signer::FromSecret(KeyType type, ByteView secret) {
 
 Result<Signer> Signer::ParseSecretKey(std::string_view text) {
   NEARRT_ASSIGN_OR_RETURN(KeyType type, ParseKeyTypePrefix(&text));
-  NEARRT_ASSIGN_OR_RETURN(Bytes raw, Base58Decode(text));
+  NEARRT_ASSIGN_OR_RETURN(Bytes raw, Base58Decode(text, 64));
   if (type == KeyType::kEd25519 && raw.size() == 64) raw.resize(32);
   return FromSecret(type, raw);
 }

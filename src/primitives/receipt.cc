@@ -197,9 +197,13 @@ Result<ReceivedData> ReceivedData::FromBorsh(ByteView b) {
 
 Bytes StateStoredReceipt::ToBorsh() const {
   BorshWriter w;
+  if (format == Format::kPlainReceipt) {
+    receipt.Write(w);
+    return w.Take();
+  }
   w.U8(0xFF);
   w.U8(0xFF);
-  w.U8(1);
+  w.U8(format == Format::kV0 ? 0 : 1);
   receipt.Write(w);
   w.U64(congestion_gas);
   w.U64(congestion_size);
@@ -213,10 +217,12 @@ Result<StateStoredReceipt> StateStoredReceipt::FromBorsh(ByteView b) {
     NEARRT_TRY(r.Fixed(2));
     NEARRT_ASSIGN_OR_RETURN(uint8_t version, r.U8());
     if (version > 1) return Err("invalid StateStoredReceipt version");
+    s.format = version == 0 ? Format::kV0 : Format::kV1;
     NEARRT_ASSIGN_OR_RETURN(s.receipt, Receipt::Read(r));
     NEARRT_ASSIGN_OR_RETURN(s.congestion_gas, r.U64());
     NEARRT_ASSIGN_OR_RETURN(s.congestion_size, r.U64());
   } else {
+    s.format = Format::kPlainReceipt;
     NEARRT_ASSIGN_OR_RETURN(s.receipt, Receipt::Read(r));
   }
   NEARRT_TRY(r.ExpectEnd());

@@ -98,11 +98,15 @@ struct ReceivedData {
   static Result<ReceivedData> FromBorsh(ByteView b);
 };
 
-// The delayed-queue encoding (StateStoredReceipt::V1, or a plain legacy Receipt).
+// The delayed-queue encoding (nearcore ReceiptOrStateStoredReceipt):
+// StateStoredReceipt::V1 (what is written), V0, or a plain legacy Receipt.
 struct StateStoredReceipt {
+  enum class Format : uint8_t { kV1, kV0, kPlainReceipt };
   Receipt receipt;
   uint64_t congestion_gas = 0;
   uint64_t congestion_size = 0;
+  // The encoding it was read from; ToBorsh writes the same one.
+  Format format = Format::kV1;
   Bytes ToBorsh() const;
   static Result<StateStoredReceipt> FromBorsh(ByteView b);
 };

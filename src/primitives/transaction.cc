@@ -81,11 +81,12 @@ SignedTransaction SignedTransaction::Sign(Transaction tx, const Signer& signer) 
 
 Result<SignedTransaction> SignedTransaction::Read(BorshReader& r) {
   SignedTransaction s;
-  size_t start = r.position();
   NEARRT_ASSIGN_OR_RETURN(s.transaction, Transaction::Read(r));
   NEARRT_ASSIGN_OR_RETURN(s.signature, Signature::Read(r));
-  s.size = r.position() - start;
-  s.hash = s.transaction.Hash();
+  // nearcore's SignedTransaction::init: hash and size come from the
+  // re-serialized transaction, not from the bytes read (they differ when a
+  // DeterministicStateInit map was not in canonical order).
+  s.Finalize();
   return s;
 }
 

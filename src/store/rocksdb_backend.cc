@@ -9,34 +9,25 @@
 
 #include <cstring>
 
+#include "store/refcount.h"
+
 namespace nearrt::store {
 namespace {
 
-int64_t DecodeRc(const rocksdb::Slice& v) {
-  if (v.size() < 8) return 0;
-  int64_t rc;
-  std::memcpy(&rc, v.data() + v.size() - 8, 8);
-  return rc;  // little-endian hosts only (all our native targets)
+ByteView AsView(const rocksdb::Slice& s) {
+  return ByteView(reinterpret_cast<const uint8_t*>(s.data()), s.size());
 }
 
-// Sums refcounts; keeps the payload of any operand that has one (nearcore
-// core/store/src/db/refcount.rs).
+// Sums refcounts (store/refcount.h, nearcore core/store/src/db/refcount.rs).
+// A sum that overflows fails the merge: RocksDB then reports corruption on
+// reads of that key instead of the process crashing.
 class RefcountMerge : public rocksdb::AssociativeMergeOperator {
  public:
   bool Merge(const rocksdb::Slice&, const rocksdb::Slice* existing, const rocksdb::Slice& value,
              std::string* new_value, rocksdb::Logger*) const override {
-    int64_t rc = DecodeRc(value);
-    rocksdb::Slice payload(value.data(), value.size() >= 8 ? value.size() - 8 : 0);
-    if (existing) {
-      rc += DecodeRc(*existing);
-      if (payload.empty() && existing->size() > 8) {
-        payload = rocksdb::Slice(existing->data(), existing->size() - 8);
-      }
-    }
-    if (rc <= 0) payload = rocksdb::Slice();
-    new_value->assign(payload.data(), payload.size());
-    new_value->append(reinterpret_cast<const char*>(&rc), 8);
-    return true;
+    ByteView operand = AsView(value);
+    ByteView old = existing ? AsView(*existing) : ByteView();
+    return MergeRcValues(existing ? &old : nullptr, std::span<const ByteView>(&operand, 1), new_value);
   }
   const char* Name() const override { return "nearrt.RefcountMerge"; }
 };
@@ -90,11 +81,11 @@ StorageResult<Bytes> RocksDbBackend::Get(const CryptoHash& hash) {
   rocksdb::PinnableSlice v;
   rocksdb::Status s =
       impl_->db->Get(rocksdb::ReadOptions(), impl_->db->DefaultColumnFamily(), NodeKey(hash), &v);
-  if (s.IsNotFound() || (s.ok() && DecodeRc(v) <= 0)) {
-    return Err(StorageError::Missing(MissingTrieValueContext::kTrieStorage, hash));
-  }
+  if (s.IsNotFound()) return Err(StorageError::Missing(MissingTrieValueContext::kTrieStorage, hash));
   if (!s.ok()) return Err(FromStatus(s, "get"));
-  return Bytes(v.data(), v.data() + v.size() - 8);
+  RcValue rv = DecodeRcValue(AsView(v));
+  if (!rv.has_payload) return Err(StorageError::Missing(MissingTrieValueContext::kTrieStorage, hash));
+  return Bytes(rv.payload.begin(), rv.payload.end());
 }
 
 StorageResult<int64_t> RocksDbBackend::Refcount(const CryptoHash& hash) {
@@ -103,7 +94,7 @@ StorageResult<int64_t> RocksDbBackend::Refcount(const CryptoHash& hash) {
       impl_->db->Get(rocksdb::ReadOptions(), impl_->db->DefaultColumnFamily(), NodeKey(hash), &v);
   if (s.IsNotFound()) return int64_t{0};
   if (!s.ok()) return Err(FromStatus(s, "get"));
-  return DecodeRc(v);
+  return DecodeRcValue(AsView(v)).rc;
 }
 
 StorageStatus RocksDbBackend::Write(const WriteBatch& batch) {
