@@ -3,24 +3,15 @@
 #include <algorithm>
 #include <set>
 
-#include <nlohmann/json.hpp>
-
+#include "chain/chain_json.h"
 #include "primitives/hash_ids.h"
 #include "runtime/state.h"
 
 namespace nearrt::chain {
 
-using nlohmann::json;
 using runtime::TrieKey;
 
 namespace {
-
-Result<Balance> ParseBal(const json& j) {
-  std::string s = j.is_string() ? j.get<std::string>() : j.dump();
-  auto v = vm::ParseBalance(s);
-  if (!v) return Err("invalid balance '" + s + "'");
-  return *v;
-}
 
 // a*n/d without overflowing u128 (a up to 2^100, n and d below 2^60).
 Balance MulDiv(Balance a, Balance n, Balance d) { return (a / d) * n + ((a % d) * n) / d; }
@@ -37,63 +28,8 @@ Balance NextGasPrice(Balance price, Gas used, Gas limit, Balance min_price, Bala
 }
 
 Result<Genesis> Genesis::FromJson(std::string_view text, const std::string& base_dir) {
-  json j = json::parse(text, nullptr, false);
-  if (j.is_discarded() || !j.is_object()) return Err("genesis: invalid JSON");
-  Genesis g;
-  if (j.contains("chain_id")) g.chain_id = j["chain_id"].get<std::string>();
-  if (j.contains("protocol_version")) g.protocol_version = j["protocol_version"].get<uint32_t>();
-  if (j.contains("runtime_config")) g.runtime_config = j["runtime_config"].get<std::string>();
-  if (j.contains("gas_price")) { NEARRT_ASSIGN_OR_RETURN(g.gas_price, ParseBal(j["gas_price"])); }
-  if (j.contains("min_gas_price")) { NEARRT_ASSIGN_OR_RETURN(g.min_gas_price, ParseBal(j["min_gas_price"])); }
-  if (j.contains("max_gas_price")) { NEARRT_ASSIGN_OR_RETURN(g.max_gas_price, ParseBal(j["max_gas_price"])); }
-  if (j.contains("gas_limit")) g.gas_limit = j["gas_limit"].get<uint64_t>();
-  if (j.contains("genesis_height")) g.genesis_height = j["genesis_height"].get<uint64_t>();
-  if (j.contains("genesis_time")) g.genesis_time = j["genesis_time"].get<uint64_t>();
-  if (j.contains("epoch_length")) g.epoch_length = j["epoch_length"].get<uint64_t>();
-  if (!j.contains("accounts") || !j["accounts"].is_array()) return Err("genesis: missing accounts");
-  for (const json& a : j["accounts"]) {
-    GenesisAccount ga;
-    NEARRT_ASSIGN_OR_RETURN(ga.account_id, AccountId::Parse(a.value("account_id", "")));
-    if (a.contains("amount")) { NEARRT_ASSIGN_OR_RETURN(ga.amount, ParseBal(a["amount"])); }
-    if (a.contains("locked")) { NEARRT_ASSIGN_OR_RETURN(ga.locked, ParseBal(a["locked"])); }
-    if (a.contains("test_key_seed")) {
-      ga.keys.emplace_back(Signer::FromSeed(KeyType::kEd25519, a["test_key_seed"].get<std::string>()).public_key(),
-                           AccessKey::FullAccess());
-    }
-    for (const json& k : a.value("keys", json::array())) {
-      std::string pk_text = k.is_string() ? k.get<std::string>() : k.value("public_key", "");
-      NEARRT_ASSIGN_OR_RETURN(PublicKey pk, PublicKey::Parse(pk_text));
-      AccessKey ak = AccessKey::FullAccess();
-      if (k.is_object() && k.contains("permission") && k["permission"].is_object()) {
-        const json& fc = k["permission"].value("FunctionCall", json::object());
-        ak.permission.kind = AccessKeyPermission::Kind::kFunctionCall;
-        if (fc.contains("allowance") && !fc["allowance"].is_null()) {
-          NEARRT_ASSIGN_OR_RETURN(Balance al, ParseBal(fc["allowance"]));
-          ak.permission.function_call.allowance = al;
-        }
-        ak.permission.function_call.receiver_id = fc.value("receiver_id", "");
-        ak.permission.function_call.method_names =
-            fc.value("method_names", std::vector<std::string>{});
-      }
-      ga.keys.emplace_back(std::move(pk), std::move(ak));
-    }
-    if (a.contains("code_file")) {
-      std::string path = a["code_file"].get<std::string>();
-      if (!path.empty() && path[0] != '/') path = base_dir + "/" + path;
-      NEARRT_ASSIGN_OR_RETURN(Bytes code, ReadFile(path));
-      ga.code = std::move(code);
-    } else if (a.contains("code_base64")) {
-      NEARRT_ASSIGN_OR_RETURN(Bytes code, Base64Decode(a["code_base64"].get<std::string>()));
-      ga.code = std::move(code);
-    }
-    for (const auto& [k, v] : a.value("data", json::object()).items()) {
-      NEARRT_ASSIGN_OR_RETURN(Bytes key, Base64Decode(k));
-      NEARRT_ASSIGN_OR_RETURN(Bytes val, Base64Decode(v.get<std::string>()));
-      ga.data[key] = val;
-    }
-    g.accounts.push_back(std::move(ga));
-  }
-  return g;
+  NEARRT_ASSIGN_OR_RETURN(nlohmann::json j, ParseJsonText(text, "genesis"));
+  return GenesisFromJson(j, base_dir);
 }
 
 Result<std::unique_ptr<LocalChain>> LocalChain::Create(const Genesis& genesis,

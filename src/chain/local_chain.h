@@ -41,6 +41,7 @@ struct GenesisAccount {
   std::vector<std::pair<PublicKey, AccessKey>> keys;
   std::optional<Bytes> code;
   std::map<Bytes, Bytes> data;
+  bool operator==(const GenesisAccount&) const = default;
 };
 
 struct Genesis {
@@ -56,8 +57,10 @@ struct Genesis {
   // Blocks per epoch; 0 = no epochs (locked stake is never returned).
   uint64_t epoch_length = 0;
   std::vector<GenesisAccount> accounts;
+  bool operator==(const Genesis&) const = default;
 
-  // `base_dir` resolves "code_file" paths.
+  // Parses the JSON above (src/chain/chain_json.h); `base_dir` resolves
+  // "code_file" paths.
   static Result<Genesis> FromJson(std::string_view text, const std::string& base_dir = ".");
 };
 

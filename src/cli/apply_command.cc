@@ -6,9 +6,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "chain/chain_json.h"
 #include "chain/local_chain.h"
 #include "cli/commands.h"
-#include "runtime/outcome_json.h"
 #ifdef NEARRT_HAVE_ROCKSDB
 #include "store/rocksdb_backend.h"
 #endif
@@ -53,156 +53,16 @@ const char kUsage[] =
     "outcomes (id, logs, receipt_ids, gas_burnt, tokens_burnt, executor_id, status),\n"
     "outgoing receipts, tokens burnt; then the final state root.\n";
 
-Result<Balance> Bal(const json& j) {
-  auto v = vm::ParseBalance(j.is_string() ? j.get<std::string>() : j.dump());
-  if (!v) return Err("invalid balance " + j.dump());
-  return *v;
-}
-
-Result<Action> ParseAction(const json& a, const std::string& dir) {
-  if (a.is_string() && a.get<std::string>() == "CreateAccount") return Action(CreateAccountAction{});
-  if (!a.is_object() || a.size() != 1) return Err("invalid action " + a.dump());
-  const std::string name = a.begin().key();
-  const json& v = a.begin().value();
-  if (name == "CreateAccount") return Action(CreateAccountAction{});
-  if (name == "Transfer") {
-    NEARRT_ASSIGN_OR_RETURN(Balance d, Bal(v.at("deposit")));
-    return Action(TransferAction{d});
-  }
-  if (name == "FunctionCall") {
-    FunctionCallAction f;
-    f.method_name = v.value("method_name", "");
-    if (v.contains("args_base64")) {
-      NEARRT_ASSIGN_OR_RETURN(f.args, Base64Decode(v["args_base64"].get<std::string>()));
-    } else if (v.contains("args")) {
-      f.args = ToBytes(v["args"].is_string() ? v["args"].get<std::string>() : v["args"].dump());
-    }
-    f.gas = v.value("gas", uint64_t{30'000'000'000'000});
-    if (v.contains("deposit")) { NEARRT_ASSIGN_OR_RETURN(f.deposit, Bal(v["deposit"])); }
-    return Action(std::move(f));
-  }
-  if (name == "DeployContract") {
-    std::string path = v.value("code_file", "");
-    if (!path.empty() && path[0] != '/') path = dir + "/" + path;
-    NEARRT_ASSIGN_OR_RETURN(Bytes code, ReadFile(path));
-    return Action(DeployContractAction{std::move(code)});
-  }
-  if (name == "AddKey") {
-    NEARRT_ASSIGN_OR_RETURN(PublicKey pk, PublicKey::Parse(v.value("public_key", "")));
-    AccessKey ak = AccessKey::FullAccess();
-    if (v.contains("gas_key_nonces")) {
-      const json& n = v["gas_key_nonces"];
-      if (!n.is_number_unsigned() || n.get<uint64_t>() > UINT16_MAX) return Err("invalid gas_key_nonces");
-      ak.permission.kind = AccessKeyPermission::Kind::kGasKeyFullAccess;
-      ak.permission.gas_key.num_nonces = static_cast<uint16_t>(n.get<uint64_t>());
-    }
-    return Action(AddKeyAction{pk, ak});
-  }
-  if (name == "DeployGlobalContract") {
-    std::string path = v.value("code_file", "");
-    if (!path.empty() && path[0] != '/') path = dir + "/" + path;
-    NEARRT_ASSIGN_OR_RETURN(Bytes code, ReadFile(path));
-    std::string mode = v.value("deploy_mode", "CodeHash");
-    if (mode != "CodeHash" && mode != "AccountId") return Err("invalid deploy_mode " + mode);
-    return Action(DeployGlobalContractAction{std::move(code), static_cast<uint8_t>(mode == "AccountId")});
-  }
-  if (name == "UseGlobalContract") {
-    GlobalContractId id;
-    if (v.contains("code_hash")) {
-      NEARRT_ASSIGN_OR_RETURN(id.code_hash, CryptoHash::FromBase58(v.value("code_hash", "")));
-    } else {
-      id.kind = GlobalContractId::Kind::kAccountId;
-      NEARRT_ASSIGN_OR_RETURN(id.account_id, AccountId::Parse(v.value("account_id", "")));
-    }
-    return Action(UseGlobalContractAction{id});
-  }
-  if (name == "TransferToGasKey") {
-    NEARRT_ASSIGN_OR_RETURN(PublicKey pk, PublicKey::Parse(v.value("public_key", "")));
-    if (!v.contains("deposit")) return Err("TransferToGasKey needs a deposit");
-    NEARRT_ASSIGN_OR_RETURN(Balance d, Bal(v["deposit"]));
-    return Action(TransferToGasKeyAction{pk, d});
-  }
-  if (name == "WithdrawFromGasKey") {
-    NEARRT_ASSIGN_OR_RETURN(PublicKey pk, PublicKey::Parse(v.value("public_key", "")));
-    if (!v.contains("amount")) return Err("WithdrawFromGasKey needs an amount");
-    NEARRT_ASSIGN_OR_RETURN(Balance a, Bal(v["amount"]));
-    return Action(WithdrawFromGasKeyAction{pk, a});
-  }
-  if (name == "DeleteKey") {
-    NEARRT_ASSIGN_OR_RETURN(PublicKey pk, PublicKey::Parse(v.value("public_key", "")));
-    return Action(DeleteKeyAction{pk});
-  }
-  if (name == "Stake") {
-    NEARRT_ASSIGN_OR_RETURN(PublicKey pk, PublicKey::Parse(v.value("public_key", "")));
-    NEARRT_ASSIGN_OR_RETURN(Balance s, Bal(v.at("stake")));
-    return Action(StakeAction{s, pk});
-  }
-  if (name == "DeleteAccount") {
-    NEARRT_ASSIGN_OR_RETURN(AccountId b, AccountId::Parse(v.value("beneficiary_id", "")));
-    return Action(DeleteAccountAction{b});
-  }
-  return Err("unsupported action " + name);
-}
-
-Result<std::vector<SignedTransaction>> ParseBlock(const std::string& path, chain::LocalChain& chain) {
+// The transactions of one --block file (src/chain/chain_json.h); code_file
+// paths are relative to the file's directory.
+Result<std::vector<SignedTransaction>> ParseBlock(const std::string& path, const chain::LocalChain& chain) {
   NEARRT_ASSIGN_OR_RETURN(Bytes raw, ReadFile(path));
-  json j = json::parse(raw.begin(), raw.end(), nullptr, false);
-  if (j.is_discarded() || !j.is_array()) return Err(path + ": expected a JSON array of transactions");
+  auto j = chain::ParseJsonText(AsString(raw), path);
+  if (!j.ok()) return Err(path + ": expected a JSON array of transactions");
   std::string dir = path.find('/') == std::string::npos ? "." : path.substr(0, path.rfind('/'));
-  std::vector<SignedTransaction> out;
-  std::map<std::string, Nonce> next_nonce;
-  for (const json& t : j) {
-    if (!t.is_object()) return Err("transaction must be an object");
-    if (t.contains("signed_tx_base64")) {
-      NEARRT_ASSIGN_OR_RETURN(Bytes b, Base64Decode(t["signed_tx_base64"].get<std::string>()));
-      NEARRT_ASSIGN_OR_RETURN(SignedTransaction s, SignedTransaction::FromBorsh(b));
-      out.push_back(std::move(s));
-      continue;
-    }
-    Transaction tx;
-    NEARRT_ASSIGN_OR_RETURN(tx.signer_id, AccountId::Parse(t.value("signer_id", "")));
-    NEARRT_ASSIGN_OR_RETURN(tx.receiver_id, AccountId::Parse(t.value("receiver_id", "")));
-    Signer signer;
-    if (t.contains("secret_key")) {
-      NEARRT_ASSIGN_OR_RETURN(signer, Signer::ParseSecretKey(t["secret_key"].get<std::string>()));
-    } else {
-      signer = Signer::FromSeed(KeyType::kEd25519, t.value("signer_seed", tx.signer_id.str()));
-    }
-    tx.public_key = signer.public_key();
-    std::string key = tx.signer_id.str() + "/" + tx.public_key.ToString();
-    if (t.contains("nonce")) {
-      tx.nonce.nonce = t["nonce"].get<uint64_t>();
-    } else {
-      if (!next_nonce.count(key)) {
-        NEARRT_ASSIGN_OR_RETURN(auto ak, chain.GetAccessKey(tx.signer_id, tx.public_key));
-        next_nonce[key] = ak ? ak->nonce : 0;
-      }
-      tx.nonce.nonce = ++next_nonce[key];
-    }
-    tx.block_hash = chain.last_block_hash();
-    for (const json& a : t.value("actions", json::array())) {
-      NEARRT_ASSIGN_OR_RETURN(Action action, ParseAction(a, dir));
-      tx.actions.push_back(std::move(action));
-    }
-    out.push_back(SignedTransaction::Sign(std::move(tx), signer));
-  }
-  return out;
-}
-
-json BlockJson(const chain::BlockResult& b) {
-  json outcomes = json::array();
-  for (const auto& o : b.apply.outcomes) outcomes.push_back(runtime::OutcomeToJson(o));
-  json receipts = json::array();
-  for (const auto& r : b.apply.outgoing_receipts) receipts.push_back(runtime::ReceiptToJson(r));
-  return json{{"height", b.height},
-              {"block_hash", b.block_hash.ToBase58()},
-              {"gas_price", vm::BalanceToString(b.gas_price)},
-              {"state_root", b.apply.state_root.ToBase58()},
-              {"outcome_root", b.outcome_root.ToBase58()},
-              {"gas_burnt", b.apply.total_gas_burnt},
-              {"tokens_burnt", vm::BalanceToString(b.apply.total_balance_burnt)},
-              {"outcomes", outcomes},
-              {"outgoing_receipts", receipts}};
+  auto txs = chain::TransactionsFromJson(*j, chain, dir);
+  if (!txs.ok()) return Err(path + ": " + txs.error().message);
+  return txs;
 }
 
 }  // namespace
@@ -288,7 +148,7 @@ int ApplyCommand(const Args& args) {
       std::cerr << "error: " << b.error().message << "\n";
       return false;
     }
-    out.push_back(BlockJson(*b));
+    out.push_back(chain::BlockToJson(*b));
     return true;
   };
   for (const auto& path : blocks) {
@@ -303,7 +163,7 @@ int ApplyCommand(const Args& args) {
     if (!produce({})) return 1;
   }
   json result{{"blocks", out}, {"state_root", (*chain)->state_root().ToBase58()}};
-  std::cout << result.dump(2) << "\n";
+  std::cout << chain::DumpJson(result, 2) << "\n";
   return 0;
 }
 
