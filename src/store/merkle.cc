@@ -154,6 +154,13 @@ Result<PartialMerkleTree> PartialMerkleTree::FromBorsh(ByteView data) {
                           }));
   NEARRT_ASSIGN_OR_RETURN(t.size_, r.U64());
   NEARRT_TRY(r.ExpectEnd());
+  // nearcore's derived borsh takes any path and size, and its insert then
+  // panics on an empty path (`self.path.pop().unwrap()`). The tree is only
+  // usable with one path entry per set bit of the size: reject the rest here.
+  if (!t.IsWellFormed()) {
+    return Err("malformed PartialMerkleTree: " + std::to_string(t.path_.size()) +
+               " path entries for size " + std::to_string(t.size_));
+  }
   return t;
 }
 

@@ -56,6 +56,8 @@ class PartialMerkleTree {
   const std::vector<CryptoHash>& path() const { return path_; }
   bool IsWellFormed() const;
   Bytes ToBorsh() const;
+  // Rejects trees that are not IsWellFormed() (Insert needs one path entry
+  // per set bit of the size).
   static Result<PartialMerkleTree> FromBorsh(ByteView data);
 
  private:

@@ -97,5 +97,29 @@ TEST(Merkle, PartialMerkleTree) {
   }
 }
 
+// A decoded tree must be insertable: nearcore's insert pops one path entry
+// per trailing 1 bit of the size (and panics on an empty path), so a path
+// without popcount(size) entries is rejected on decode (fuzz regression
+// crash-partial-merkle-tree-empty-path).
+TEST(Merkle, MalformedPartialMerkleTreeRejected) {
+  for (auto [entries, size] : {std::pair<uint32_t, uint64_t>{0, 1}, {1, 3}, {2, 2}, {1, 0}}) {
+    BorshWriter w;
+    w.U32(entries);
+    for (uint32_t i = 0; i < entries; ++i) w.Fixed(CryptoHash().view());
+    w.U64(size);
+    EXPECT_FALSE(PartialMerkleTree::FromBorsh(w.data()).ok()) << entries << " " << size;
+  }
+  BorshWriter ok;
+  ok.U32(2);
+  ok.Fixed(CryptoHash().view());
+  ok.Fixed(CryptoHash().view());
+  ok.U64(3);
+  auto t = PartialMerkleTree::FromBorsh(ok.data());
+  ASSERT_TRUE(t.ok());
+  t->Insert(CryptoHash());
+  EXPECT_EQ(t->size(), 4u);
+  EXPECT_TRUE(t->IsWellFormed());
+}
+
 }  // namespace
 }  // namespace nearrt::store

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "primitives/borsh.h"
+#include "store/nibbles.h"
 
 namespace nearrt::store {
 
@@ -64,6 +65,12 @@ Result<RawNodeView> Decode(ByteView bytes) {
   NEARRT_TRY(r.ExpectEnd());
   if ((n.kind == RawNodeKind::kLeaf || n.kind == RawNodeKind::kExtension) && n.key.empty()) {
     return Err("trie node has an empty key");
+  }
+  // An extension always holds at least one nibble (nearcore never builds one
+  // that does not). One without would not advance a walk: in a corrupt store
+  // (a node stored under its own child's hash) a lookup would loop forever.
+  if (n.kind == RawNodeKind::kExtension && NibbleSlice::EncodedLength(n.key) == 0) {
+    return Err("trie extension node has no nibbles");
   }
   return n;
 }

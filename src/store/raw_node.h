@@ -72,7 +72,8 @@ struct RawNodeView {
 };
 
 // Decodes borsh(RawTrieNodeWithSize). Rejects truncation, trailing bytes,
-// unknown tags and empty leaf/extension keys (which nearcore cannot walk).
+// unknown tags, empty leaf/extension keys (which nearcore cannot walk) and
+// extensions of zero nibbles (which nearcore never builds).
 StorageResult<RawNodeView> DecodeRawNode(ByteView bytes);
 
 // Encoders; append to `out`.

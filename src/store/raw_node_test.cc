@@ -95,6 +95,22 @@ TEST(RawNode, RejectsBadNodes) {
   EXPECT_FALSE(DecodeRawNode(b).ok());
 }
 
+// An extension whose HP key holds no nibble (one even-length byte) is
+// rejected: stored under its own child's hash it would loop a lookup.
+TEST(RawNode, RejectsExtensionWithoutNibbles) {
+  for (uint8_t first : {0x00, 0x0f}) {
+    Bytes b;
+    const uint8_t key[] = {first};
+    EncodeExtension(key, Filled(7), 100, &b);
+    EXPECT_FALSE(DecodeRawNode(b).ok()) << int(first);
+  }
+  // One nibble (odd flag) is a valid extension key.
+  Bytes b;
+  const uint8_t key[] = {0x13};
+  EncodeExtension(key, Filled(7), 100, &b);
+  EXPECT_TRUE(DecodeRawNode(b).ok());
+}
+
 TEST(Node, InMemoryNodesSerializeLikeRawNodes) {
   Bytes scratch;
   const uint8_t key[] = {0x20, 0x01};

@@ -7,6 +7,12 @@ namespace nearrt::store {
 TrieIterator::TrieIterator(const Trie& trie, AccessOptions opts) : trie_(trie), opts_(opts) {}
 
 StorageStatus TrieIterator::Descend(Node** slot) {
+  // Every descent below the root adds at least one nibble to the path. A path
+  // longer than the longest key can only come from a corrupt store whose
+  // nodes point back up the trie; stop instead of walking forever.
+  if (key_nibbles_.size() > 2 * kMaxTrieKeyLen) {
+    return Err(StorageError::Inconsistent("trie path longer than the longest key: a node cycle"));
+  }
   Node* n = nullptr;
   if (slot) {
     NEARRT_ASSIGN_OR_RETURN(n, trie_.Visit(slot, /*track=*/false, opts_));
