@@ -88,7 +88,8 @@ TEST(ProtocolTypes, TestSignerKeys) {
 TEST(ProtocolTypes, ImplicitAccountIds) {
   EXPECT_EQ(DeriveNearImplicitAccountId(Signer::FromSeed(KeyType::kEd25519, "test").public_key()),
             "bb4dc639b212e075a751685b26bdcea5920a504181ff2910e8549742127092a0");
-  // (Vector #8 needs near-crypto's StdRng-based secp256k1 from_seed; not reproduced.)
+  EXPECT_EQ(DeriveEthImplicitAccountId(Signer::FromSeed(KeyType::kSecp256k1, "test").public_key()),
+            "0x96791e923f8cf697ad9c3290f2c9059f0231b24c");
 }
 
 // action_validation.rs::test_validate_deterministic_state_init_receiver:

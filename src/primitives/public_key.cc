@@ -155,11 +155,79 @@ bool Signature::Verify(ByteView message, const PublicKey& pk) const {
   return false;
 }
 
+namespace {
+
+// The keystream of ChaCha with 12 rounds, 64-bit block counter and stream 0:
+// rand_chacha's ChaCha12Rng, which is rand 0.8's StdRng, the generator
+// near-crypto's test_utils.rs seeds for secp256k1 test keys. Only test keys
+// come from it.
+class ChaCha12Stream {
+ public:
+  explicit ChaCha12Stream(const std::array<uint8_t, 32>& key) {
+    for (int i = 0; i < 8; ++i) {
+      key_[i] = uint32_t(key[4 * i]) | uint32_t(key[4 * i + 1]) << 8 | uint32_t(key[4 * i + 2]) << 16 |
+                uint32_t(key[4 * i + 3]) << 24;
+    }
+  }
+  void Fill(uint8_t* out, size_t n) {
+    for (size_t i = 0; i < n; ++i) {
+      if (pos_ == 64) NextBlock();
+      out[i] = block_[pos_++];
+    }
+  }
+
+ private:
+  static uint32_t Rotl(uint32_t x, int n) { return (x << n) | (x >> (32 - n)); }
+  static void Quarter(uint32_t* s, int a, int b, int c, int d) {
+    s[a] += s[b]; s[d] = Rotl(s[d] ^ s[a], 16);
+    s[c] += s[d]; s[b] = Rotl(s[b] ^ s[c], 12);
+    s[a] += s[b]; s[d] = Rotl(s[d] ^ s[a], 8);
+    s[c] += s[d]; s[b] = Rotl(s[b] ^ s[c], 7);
+  }
+  void NextBlock() {
+    uint32_t in[16] = {0x61707865, 0x3320646e, 0x79622d32, 0x6b206574};
+    for (int i = 0; i < 8; ++i) in[4 + i] = key_[i];
+    in[12] = uint32_t(counter_);
+    in[13] = uint32_t(counter_ >> 32);
+    uint32_t w[16];
+    std::memcpy(w, in, sizeof w);
+    for (int r = 0; r < 12; r += 2) {
+      Quarter(w, 0, 4, 8, 12); Quarter(w, 1, 5, 9, 13); Quarter(w, 2, 6, 10, 14); Quarter(w, 3, 7, 11, 15);
+      Quarter(w, 0, 5, 10, 15); Quarter(w, 1, 6, 11, 12); Quarter(w, 2, 7, 8, 13); Quarter(w, 3, 4, 9, 14);
+    }
+    for (int i = 0; i < 16; ++i) {
+      uint32_t v = w[i] + in[i];
+      for (int b = 0; b < 4; ++b) block_[4 * i + b] = uint8_t(v >> (8 * b));
+    }
+    ++counter_;
+    pos_ = 0;
+  }
+
+  uint32_t key_[8];
+  uint64_t counter_ = 0;
+  uint8_t block_[64] = {};
+  size_t pos_ = 64;
+};
+
+}  // namespace
+
 Signer Signer::FromSeed(KeyType type, std::string_view seed) {
-  std::array<uint8_t, 32> secret;
-  secret.fill(' ');
-  std::memcpy(secret.data(), seed.data(), std::min<size_t>(seed.size(), 32));
-  auto s = FromSecret(type, secret);
+  std::array<uint8_t, 32> padded;
+  padded.fill(' ');
+  std::memcpy(padded.data(), seed.data(), std::min<size_t>(seed.size(), 32));
+  if (type == KeyType::kSecp256k1) {
+    // secp256k1::SecretKey::new(&mut StdRng::from_seed(padded)): 32 bytes
+    // at a time until a valid secret (1 <= s < n) comes out.
+    ChaCha12Stream rng(padded);
+    for (int attempt = 0; attempt < 64; ++attempt) {
+      std::array<uint8_t, 32> secret;
+      rng.Fill(secret.data(), secret.size());
+      auto s = FromSecret(type, secret);
+      if (s.ok()) return *s;
+    }
+    return Signer();
+  }
+  auto s = FromSecret(type, padded);
   return s.ok() ? *s : Signer();
 }
 

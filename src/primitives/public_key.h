@@ -60,7 +60,10 @@ struct Signature {
 // InMemorySigner for ed25519 / secp256k1 secret keys.
 class Signer {
  public:
-  // SecretKey::from_seed: the seed string's bytes, space-padded (or cut) to 32.
+  // SecretKey::from_seed (core/crypto/src/test_utils.rs): the seed string's
+  // bytes, space-padded (or cut) to 32. ed25519 uses them as the key seed;
+  // secp256k1 seeds rand's StdRng (ChaCha12) with them and draws 32-byte
+  // secrets from it until one is valid.
   static Signer FromSeed(KeyType type, std::string_view seed);
   // From a raw 32-byte ed25519 seed or secp256k1 secret.
   static Result<Signer> FromSecret(KeyType type, ByteView secret);
