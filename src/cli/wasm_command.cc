@@ -40,11 +40,14 @@ const char kWasmUsage[] =
     "      with NEAR's cost model and stack budget, unlimited gas; prints the gas used.\n"
     "  nearrt wasm dump FILE [FUNC...] [--metered]\n"
     "      print the translated IR of the functions (all, or by index/export name).\n"
-    "  nearrt wasm spec PATH... [--metered] [--gas-sweep] [--canonicalize-nans] [--eager] [--verbose]\n"
+    "  nearrt wasm spec PATH... [--metered] [--gas-sweep] [--canonicalize-nans] [--eager] [--no-opt]\n"
+    "                   [--verbose]\n"
     "      run spec tests: every .wast (converted with wast2json) or .json in the\n"
     "      given files or directories; prints one line per file and a total.\n"
     "      --gas-sweep reruns every call with one unit of gas less than it used\n"
-    "      (must run out of gas) and with exactly that much (must not).\n";
+    "      (must run out of gas) and with exactly that much (must not).\n"
+    "      --no-opt switches every translator optimization off (results and gas\n"
+    "      must not change).\n";
 
 bool ParseArg(const std::string& s, ValType t, uint64_t* out) {
   errno = 0;
@@ -308,6 +311,7 @@ int SpecCmd(const Args& args) {
     if (a == "--metered") opts.metered = true;
     else if (a == "--canonicalize-nans") opts.canonicalize_nans = true;
     else if (a == "--eager") opts.eager_translation = true;
+    else if (a == "--no-opt") opts.unoptimized = true;
     else if (a == "--gas-sweep") opts.gas_sweep = true;
     else if (a == "--verbose" || a == "-v") opts.verbose = true;
     else if (a == "--help" || a == "-h") {

@@ -19,8 +19,21 @@ namespace nearrt::wasm {
 
 struct CompiledFunction;
 
+// The translator's optimizations, all on by default. Switching one off
+// changes speed only, never results, traps or gas (the spec suite runs with
+// all of them off too); bench/engines/run.sh --ablation measures what each
+// one buys.
+struct TranslatorOptions {
+  bool local_operands = true;       // local.get: instructions read the local's slot in place
+  bool const_operands = true;       // constants become immediates of the instruction using them
+  bool fuse_compare_branch = true;  // an integer compare feeding br_if/if becomes one instruction
+  bool retarget_results = true;     // local.set of a fresh result: the producer writes the local
+  static TranslatorOptions None() { return {false, false, false, false}; }
+};
+
 struct ModuleConfig {
   Features features = Features::All();
+  TranslatorOptions translator;
   MeteringConfig metering;
   // nearcore's Wasmtime config: every float arithmetic result that is NaN
   // becomes the positive canonical quiet NaN.

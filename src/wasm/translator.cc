@@ -92,7 +92,8 @@ class Translator {
  public:
   Translator(const Module& m, uint32_t idx, CompiledFunction* out)
       : m_(m), idx_(idx), out_(out), metered_(m.config().metering.enabled),
-        canon_(m.config().canonicalize_nans) {}
+        canon_(m.config().canonicalize_nans),
+        opt_(m.config().translator) {}
 
   Status Run();
 
@@ -341,6 +342,7 @@ class Translator {
   CompiledFunction* out_;
   bool metered_;
   bool canon_;
+  TranslatorOptions opt_;
   uint32_t num_locals_ = 0;
   std::vector<Word> code_;
   std::vector<Entry> stack_;
@@ -499,7 +501,8 @@ Translator::Cond Translator::TakeCond() {
   if (e.kind == Entry::Temp && last_pos_ != kNone && last_pos_ + Info(last_op_).words() == code_.size() &&
       OperandU32(&code_[last_pos_], 0) == Temp(depth)) {
     const Word* last = &code_[last_pos_];
-    bool fusable = (Info(last_op_).flags & irflag::C) || last_op_ == IrOp::I32Eqz || last_op_ == IrOp::I64Eqz;
+    bool fusable = opt_.fuse_compare_branch &&
+                   ((Info(last_op_).flags & irflag::C) || last_op_ == IrOp::I32Eqz || last_op_ == IrOp::I64Eqz);
     if (fusable) {
       c.cmp = last_op_;
       c.a = OperandU32(last, 1);
@@ -1019,6 +1022,11 @@ Status Translator::Step(const Instr& in) {
       return OkStatus();
     }
     case Op::LocalGet:
+      if (!opt_.local_operands) {
+        Emit(IrOp::Copy, {Temp(Height()), in.a});
+        PushTemp();
+        return OkStatus();
+      }
       Push(Entry{Entry::Local, in.a, 0});
       return OkStatus();
     case Op::LocalSet:
@@ -1035,7 +1043,7 @@ Status Translator::Step(const Instr& in) {
         for (uint32_t k = 0; k < d; ++k)
           if (stack_[k].kind == Entry::Local && stack_[k].local == x) Materialize(k);
       }
-      bool retarget = v.kind == Entry::Temp && last_pos_ != kNone &&
+      bool retarget = opt_.retarget_results && v.kind == Entry::Temp && last_pos_ != kNone &&
                       last_pos_ + Info(last_op_).words() == code_.size() &&
                       (Info(last_op_).flags & irflag::D) && OperandU32(&code_[last_pos_], 0) == Temp(d);
       if (retarget) {
@@ -1154,12 +1162,17 @@ Status Translator::Step(const Instr& in) {
     }
     case Op::I32Const:
     case Op::F32Const:
-      Push(Entry{Entry::Const, 0, uint32_t(in.imm)});
-      return OkStatus();
     case Op::I64Const:
-    case Op::F64Const:
-      Push(Entry{Entry::Const, 0, in.imm});
+    case Op::F64Const: {
+      uint64_t v = (in.op == Op::I32Const || in.op == Op::F32Const) ? uint32_t(in.imm) : in.imm;
+      if (!opt_.const_operands) {
+        EmitConst(Temp(Height()), v);
+        PushTemp();
+        return OkStatus();
+      }
+      Push(Entry{Entry::Const, 0, v});
       return OkStatus();
+    }
     case Op::RefNull:
       Push(Entry{Entry::Const, 0, 0});
       return OkStatus();

@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
     if (a == "--metered") { opts.metered = true; continue; }
     if (a == "--gas-sweep") { opts.gas_sweep = true; continue; }
     if (a == "--canonicalize-nans") { opts.canonicalize_nans = true; continue; }
+    if (a == "--no-opt") { opts.unoptimized = true; continue; }
     if (a == "--verbose") { opts.verbose = true; continue; }
     auto r = RunSpecJson(a, opts, std::cout);
     ++files;

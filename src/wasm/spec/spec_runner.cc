@@ -176,6 +176,7 @@ class Runner {
     c.features = opts_.features;
     c.canonicalize_nans = opts_.canonicalize_nans;
     c.eager_translation = opts_.eager_translation;
+    if (opts_.unoptimized) c.translator = TranslatorOptions::None();
     if (opts_.metered || opts_.gas_sweep) {
       c.metering.enabled = true;
       c.metering.op_cost = 1;

@@ -18,6 +18,7 @@ struct SpecOptions {
   bool metered = false;          // run with gas metering on (op cost 1, unlimited gas)
   bool canonicalize_nans = false;
   bool eager_translation = false;
+  bool unoptimized = false;  // every translator optimization off (TranslatorOptions::None)
   bool verbose = false;          // print every failure
   // Metering self-check (implies metered): after each action that used U gas,
   // rerun it with gas U-1 (must run out of gas) and U (must not), checking
