@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "primitives/base58.h"
+#include "vm/bounded_json.h"
 #include "vm/config_store.h"
 #include "vm/utf.h"
 
@@ -367,7 +368,7 @@ VMContext DefaultRunnerContext() {
 
 Result<VMContext> ParseContextJson(std::string_view text, const VMContext& defaults,
                                    Gas view_max_gas_burnt) {
-  json doc = json::parse(text.begin(), text.end(), nullptr, false);
+  json doc = ParseBoundedJson(text);
   if (doc.is_discarded()) return Err("context: invalid JSON");
   if (!doc.is_object()) return Err("context: expected a JSON object");
   VMContext c = defaults;
@@ -450,13 +451,13 @@ Result<VMContext> ParseContextJson(std::string_view text, const VMContext& defau
 }
 
 Result<PromiseResult> ParsePromiseResultJson(std::string_view text) {
-  json doc = json::parse(text.begin(), text.end(), nullptr, false);
+  json doc = ParseBoundedJson(text);
   if (doc.is_discarded()) return Err("promise result: invalid JSON");
   return PromiseResultFromJson(doc);
 }
 
 Result<std::map<Bytes, Bytes>> ParseStateJson(std::string_view text) {
-  json doc = json::parse(text.begin(), text.end(), nullptr, false);
+  json doc = ParseBoundedJson(text);
   if (doc.is_discarded()) return Err("state: invalid JSON");
   if (!doc.is_object()) return Err("state: expected a JSON object");
   std::map<Bytes, Bytes> state;
@@ -470,7 +471,7 @@ Result<std::map<Bytes, Bytes>> ParseStateJson(std::string_view text) {
 }
 
 Status ApplyConfigJson(std::string_view text, RuntimeConfig* config) {
-  json doc = json::parse(text.begin(), text.end(), nullptr, false);
+  json doc = ParseBoundedJson(text);
   if (doc.is_discarded()) return Err("config: invalid JSON");
   if (!doc.is_object()) return Err("config: expected a JSON object");
   // Translate the VMConfig serde shape into parameter names.

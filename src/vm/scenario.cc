@@ -4,6 +4,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "vm/bounded_json.h"
 #include "vm/config_store.h"
 #include "vm/memory_external.h"
 #include "vm/runner.h"
@@ -165,7 +166,7 @@ std::string CheckExpect(const json& expect, const VMOutcome& o, const json& rece
   }
   if (const json* e = Find(expect, "return_json"); e) {
     if (o.return_data.kind != ReturnData::Kind::kValue) return "expected a JSON return value";
-    json got = json::parse(Utf8OfReturn(o), nullptr, false);
+    json got = ParseBoundedJson(Utf8OfReturn(o));
     if (got.is_discarded() || got != *e) return "return value " + Utf8OfReturn(o) + " != expected " + e->dump();
   }
   if (const json* e = Find(expect, "logs"); e && e->is_array()) {
@@ -218,8 +219,11 @@ CodeLoader FileCodeLoader(std::string shared_dir, std::string base_dir) {
 }
 
 Result<ScenarioResult> RunScenario(std::string_view json_text, const CodeLoader& load_code) {
-  json doc = json::parse(json_text, nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) return Err("scenario is not a JSON object");
+  json doc = ParseBoundedJson(json_text);
+  if (doc.is_discarded() || !doc.is_object()) {
+    return Err("scenario is not a JSON object (or is nested deeper than " + std::to_string(kMaxJsonDepth) +
+               " levels)");
+  }
   ScenarioResult result;
   if (const json* d = Find(doc, "description"); d && d->is_string()) result.description = d->get<std::string>();
   NEARRT_ASSIGN_OR_RETURN(RuntimeConfig config, MainnetConfig(86));
