@@ -17,6 +17,22 @@ std::string DeletionsKey(uint64_t seq) {
   return buf;
 }
 
+// The commit number of a DeletionsKey (20 decimal digits after the prefix).
+bool ParseDeletionsSeq(const std::string& key, uint64_t* seq) {
+  const size_t n = sizeof(kDeletionsPrefix) - 1;
+  if (key.size() != n + 20 || key.compare(0, n, kDeletionsPrefix) != 0) return false;
+  uint64_t v = 0;
+  for (size_t i = n; i < key.size(); ++i) {
+    const char c = key[i];
+    if (c < '0' || c > '9') return false;
+    const uint64_t d = uint64_t(c - '0');
+    if (v > (UINT64_MAX - d) / 10) return false;
+    v = v * 10 + d;
+  }
+  *seq = v;
+  return true;
+}
+
 StorageError Corrupt(const std::string& what, const Error& e) {
   return StorageError::Inconsistent("corrupt store metadata '" + what + "': " + e.message);
 }
@@ -98,13 +114,19 @@ StorageStatus StateStore::Prune(size_t keep) {
   const uint64_t last = head_seq_ + 1 - keep;  // prune commits gc_tail_..last
   if (backend_ && gc_tail_ <= last) {
     WriteBatch batch;
-    for (uint64_t seq = gc_tail_; seq <= last; ++seq) {
-      NEARRT_ASSIGN_OR_RETURN(std::optional<Bytes> raw, backend_->GetMeta(DeletionsKey(seq)));
+    // The deletions records that exist (not every number from gc_tail_ to
+    // `last`: with corrupt metadata that range can be 2^64 long).
+    NEARRT_ASSIGN_OR_RETURN(std::vector<std::string> keys, backend_->ListMeta(kDeletionsPrefix));
+    for (const std::string& key : keys) {
+      uint64_t seq;
+      if (!ParseDeletionsSeq(key, &seq)) return Err(Corrupt(key, Error("not a deletions record key")));
+      if (seq < gc_tail_ || seq > last) continue;
+      NEARRT_ASSIGN_OR_RETURN(std::optional<Bytes> raw, backend_->GetMeta(key));
       if (!raw) continue;
       auto changes = TrieChanges::FromBorsh(*raw);
-      if (!changes.ok()) return Err(Corrupt(DeletionsKey(seq), changes.error()));
+      if (!changes.ok()) return Err(Corrupt(key, changes.error()));
       batch.ApplyDeletions(*changes);
-      batch.DeleteMeta(DeletionsKey(seq));
+      batch.DeleteMeta(key);
     }
     BorshWriter tail;
     tail.U64(last + 1);

@@ -10,6 +10,8 @@
 #include <map>
 #include <random>
 
+#include "primitives/borsh.h"
+
 #ifdef NEARRT_HAVE_ROCKSDB
 #include "store/rocksdb_backend.h"
 #endif
@@ -126,6 +128,37 @@ TEST(StateStore, MemoryBackend) {
   MemoryBackend mem;
   PersistentScenario([&] { return std::make_unique<Forward>(&mem); }, true);
   EXPECT_EQ(mem.size(), 0u);
+}
+
+// Corrupt metadata (found by fuzz/trie_node_fuzz.cc, regression
+// timeout-prune-huge-seq-range): a head commit number near 2^64 with gc_tail 0
+// made Prune look up every number in between. Now it walks the deletions
+// records that exist, and a malformed record key is an error.
+TEST(StateStore, PruneWithCorruptMetadataIsQuick) {
+  auto backend = std::make_unique<MemoryBackend>();
+  WriteBatch batch;
+  BorshWriter head;
+  head.U64(UINT64_MAX - 5);
+  head.Fixed(CryptoHash().view());
+  batch.PutMeta("head", head.Take());
+  BorshWriter tail;
+  tail.U64(0);
+  batch.PutMeta("gc_tail", tail.Take());
+  ASSERT_TRUE(backend->Write(batch).ok());
+  auto store = StateStore::Open(std::move(backend));
+  ASSERT_TRUE(store.ok());
+  EXPECT_TRUE((*store)->Prune(2).ok());
+
+  auto backend2 = std::make_unique<MemoryBackend>();
+  WriteBatch bad;
+  Bytes head5(40, 0);
+  head5[0] = 5;  // commit 5, empty root
+  bad.PutMeta("head", head5);
+  bad.PutMeta("deletions/x", Bytes{});
+  ASSERT_TRUE(backend2->Write(bad).ok());
+  auto store2 = StateStore::Open(std::move(backend2));
+  ASSERT_TRUE(store2.ok());
+  EXPECT_FALSE((*store2)->Prune(1).ok());
 }
 
 #ifdef NEARRT_HAVE_ROCKSDB
