@@ -104,11 +104,21 @@ uint32_t MemoryInstance::Grow(uint64_t delta) {
     size_ = new_size;
     return uint32_t(old_pages);
   }
-  auto* p = static_cast<uint8_t*>(std::realloc(data_, size_t(new_size)));
+  // Grow the allocation geometrically (up to the maximum): contracts grow
+  // their memory a page at a time, and a realloc that moves the block copies
+  // it, so exact-size growth would copy O(pages^2) bytes.
+  uint64_t new_capacity = std::max(new_size, std::min(2 * capacity_, max_pages_ * kPageSize));
+  if (new_capacity > SIZE_MAX) new_capacity = new_size;
+  auto* p = static_cast<uint8_t*>(std::realloc(data_, size_t(new_capacity)));
+  if (!p && new_capacity > new_size) {
+    new_capacity = new_size;
+    p = static_cast<uint8_t*>(std::realloc(data_, size_t(new_capacity)));
+  }
   if (!p) return 0xFFFFFFFFu;
-  std::memset(p + size_, 0, size_t(new_size - size_));
+  std::memset(p + size_, 0, size_t(new_capacity - size_));
   data_ = p;
-  size_ = capacity_ = new_size;
+  size_ = new_size;
+  capacity_ = new_capacity;
   return uint32_t(old_pages);
 }
 
