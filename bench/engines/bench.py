@@ -328,6 +328,80 @@ def print_table(rows, mode, out):
 
 # --------------------------------------------------------------------------- main
 
+# What each translator optimization buys: nearrt with NEAR metering, with all
+# optimizations on, with each one switched off (engine_bench --disable), all
+# off, and (if a switch-dispatch build of the driver is given) the portable
+# switch dispatch instead of computed goto.
+ABLATION = [
+    ('all on', []),
+    ('-local', ['--disable', 'local']),
+    ('-const', ['--disable', 'const']),
+    ('-fuse', ['--disable', 'fuse']),
+    ('-retarget', ['--disable', 'retarget']),
+    ('all off', ['--disable', 'all']),
+]
+ABLATION_NOTES = {
+    '-local': 'local.get copies the local into a temp slot instead of being read in place',
+    '-const': 'constants go through a Const instruction and a slot instead of immediates',
+    '-fuse': 'compare and br_if/if stay two instructions instead of one fused compare-branch',
+    '-retarget': 'local.set copies a fresh result instead of the producer writing the local',
+    'all off': 'all four off: a plain stack-to-register translation',
+    'switch': 'the same IR with switch dispatch (NEARRT_SWITCH_DISPATCH) instead of computed goto',
+}
+
+
+def run_ablation(args, files, kernels, out):
+    variants = list(ABLATION)
+    if args.switch_driver:
+        variants.append(('switch', None))
+    names = [v[0] for v in variants]
+    rows, mismatches, raw = [], [], {}
+    for kernel in kernels:
+        cmds = {}
+        for name, extra in variants:
+            driver = args.switch_driver if extra is None else args.driver
+            if kernel == 'contract':
+                cmd = [driver, 'contract', files['contract'], '--users', str(files['users']), '--metered']
+            else:
+                cmd = [driver, 'kernel', files[kernel]['wasm'], '--metered']
+            cmds[name] = cmd + (extra or [])
+        samples = {n: [] for n in names}
+        results = {n: set() for n in names}
+        for rnd in range(args.repeat):
+            order = names[rnd % len(names):] + names[:rnd % len(names)]
+            for n in order:
+                r, _, _ = run_timed(cmds[n], cpu=True)
+                kv = last_line(r.stdout)
+                if not kv:
+                    raise BenchError(f'{" ".join(cmds[n])}: no result line in:\n{r.stdout}{r.stderr}')
+                samples[n].append(float(kv['cpu'] if args.clock == 'cpu' else kv['time']))
+                results[n].add((int(kv['result']) & 0xFFFFFFFF, kv.get('gas')))
+        distinct = set().union(*results.values())
+        if len(distinct) != 1:
+            mismatches.append((kernel, results))
+        best = {n: min(s) for n, s in samples.items()}
+        rows.append((kernel, best))
+        raw[kernel] = {'samples': samples, 'results': {n: sorted(map(str, r)) for n, r in results.items()}}
+        print(f'  {kernel}: ' + ', '.join(f'{n} {fmt_t(best[n])}' for n in names) +
+              ('' if len(distinct) == 1 else ' RESULT/GAS MISMATCH'), file=sys.stderr, flush=True)
+    out(f'What each translator optimization buys (nearrt with NEAR metering; best of {args.repeat}; '
+        f'{args.clock} time). Each column: time with that change / time with all on (above 1 = the '
+        'optimization saves that factor). Results and gas are checked identical across variants.')
+    head = f'{"kernel":<10} {"all on":>10}' + ''.join(f' {n:>9}' for n in names[1:])
+    out(head)
+    out('-' * len(head))
+    for kernel, best in rows:
+        base = best['all on']
+        out(f'{kernel:<10} {fmt_t(base):>10}' + ''.join(f' {fmt_r(ratio(best[n], base), 2):>9}' for n in names[1:]))
+    out('-' * len(head))
+    out(f'{"geomean":<10} {"":>10}' + ''.join(
+        f' {fmt_r(geomean([ratio(b[n], b["all on"]) for _, b in rows]), 2):>9}' for n in names[1:]))
+    out()
+    for n in names[1:]:
+        out(f'{n}: {ABLATION_NOTES[n]}')
+    return mismatches, raw
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument('--quick', action='store_true', help='small parameters: finishes in well under a minute')
@@ -342,6 +416,10 @@ def main():
     p.add_argument('--no-interp', action='store_true', help='skip wabt wasm-interp')
     p.add_argument('--no-node', action='store_true', help='skip node')
     p.add_argument('--no-load', action='store_true', help='skip the contract load (instantiation) section')
+    p.add_argument('--ablation', action='store_true',
+                   help='instead of the engine table: what each translator optimization buys')
+    p.add_argument('--switch-driver', default=None,
+                   help='with --ablation: an engine_bench built with NEARRT_SWITCH_DISPATCH')
     p.add_argument('--out', default=os.path.join(REPO, 'build', 'bench', 'engines'),
                    help='build and results folder')
     p.add_argument('--driver', default=os.path.join(REPO, 'build', 'bench', 'engine_bench'))
@@ -387,6 +465,17 @@ def main():
     kernels = [k.name for k in selected_kernels(args)]
     if not args.kernels or 'contract' in args.kernels.split(','):
         kernels.append('contract')
+    if args.ablation:
+        mismatches, raw = run_ablation(args, files, kernels, out)
+        with open(os.path.join(args.out, f'ablation-{mode}.txt'), 'w') as f:
+            f.write('\n'.join(report) + '\n')
+        with open(os.path.join(args.out, f'ablation-{mode}.json'), 'w') as f:
+            json.dump({'report': report, 'kernels': raw}, f, indent=1, default=list)
+        if mismatches:
+            for kernel, results in mismatches:
+                print(f'RESULT/GAS MISMATCH in {kernel}: {results}', file=sys.stderr)
+            return 1
+        return 0
     mismatches = []
     rows = []
     raw = {}

@@ -60,8 +60,31 @@ Bytes MustRead(const std::string& path) {
   return std::move(*bytes);
 }
 
+// Translator optimizations switched off with --disable (bench.py --ablation).
+TranslatorOptions g_translator;
+
+// --disable local,const,fuse,retarget|all|none
+bool ParseDisable(const std::string& list) {
+  g_translator = TranslatorOptions();
+  size_t i = 0;
+  while (i <= list.size()) {
+    size_t j = list.find(',', i);
+    if (j == std::string::npos) j = list.size();
+    std::string w = list.substr(i, j - i);
+    if (w == "local") g_translator.local_operands = false;
+    else if (w == "const") g_translator.const_operands = false;
+    else if (w == "fuse") g_translator.fuse_compare_branch = false;
+    else if (w == "retarget") g_translator.retarget_results = false;
+    else if (w == "all") g_translator = TranslatorOptions::None();
+    else if (w != "none" && !w.empty()) return false;
+    i = j + 1;
+  }
+  return true;
+}
+
 ModuleConfig Config(bool metered, bool eager = false) {
   ModuleConfig cfg;
+  cfg.translator = g_translator;
   if (metered) cfg.metering = NearMetering();
   cfg.eager_translation = eager;
   return cfg;
@@ -289,6 +312,15 @@ int main(int argc, char** argv) {
   }
   std::string cmd = args[0];
   args.erase(args.begin());
+  for (size_t i = 0; i + 1 < args.size(); ++i) {
+    if (args[i] != "--disable") continue;
+    if (!nearrt::bench::ParseDisable(args[i + 1])) {
+      std::fprintf(stderr, "engine_bench: --disable takes local,const,fuse,retarget, all or none\n");
+      return 2;
+    }
+    args.erase(args.begin() + i, args.begin() + i + 2);
+    break;
+  }
   if (cmd == "kernel") return nearrt::bench::KernelCmd(args);
   if (cmd == "contract") return nearrt::bench::ContractCmd(args);
   if (cmd == "load") return nearrt::bench::LoadCmd(args);
